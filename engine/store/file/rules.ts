@@ -1,0 +1,34 @@
+import path from 'node:path';
+import { Low } from 'lowdb';
+import { DurableJSONFile } from './durable-json-file.js';
+import type { RuleRepo } from '../types.js';
+import type { Rule } from '../../rules/schema.js';
+
+interface RulesDocument {
+  version: 1;
+  rules: Rule[];
+}
+
+/** API and hook rules: small, human-readable, in their own lowdb file (`rules.json`). */
+export async function openRuleRepo(dataDir: string): Promise<RuleRepo> {
+  const db = new Low<RulesDocument>(new DurableJSONFile(path.join(dataDir, 'rules.json')), { version: 1, rules: [] });
+  await db.read();
+  return {
+    async list() {
+      return structuredClone(db.data.rules);
+    },
+    async put(rule) {
+      const at = db.data.rules.findIndex((existing) => existing.id === rule.id);
+      if (at >= 0) db.data.rules[at] = structuredClone(rule);
+      else db.data.rules.push(structuredClone(rule));
+      await db.write();
+    },
+    async remove(id) {
+      const before = db.data.rules.length;
+      db.data.rules = db.data.rules.filter((rule) => rule.id !== id);
+      if (db.data.rules.length === before) return false;
+      await db.write();
+      return true;
+    },
+  };
+}

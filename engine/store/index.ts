@@ -1,0 +1,2 @@
+export type * from './types.js';
+export { openFileStore } from './file/index.js';
