@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Server } from 'node:http';
 import pino, { type Logger } from 'pino';
 import { createApp } from './app.js';
@@ -6,6 +7,10 @@ import type { Config } from './config.js';
 import { bootstrap } from './accounts/index.js';
 import { openFileStore, type Store } from './store/index.js';
 import { ensureSources, sourceView } from './http/routes/sources.js';
+import { readRuleFiles, RuleBook } from './rules/index.js';
+import { createPipeline } from './pipeline/index.js';
+import { createInactivityWatch } from './inactivity/index.js';
+import { createSender, createWorker, destinationGuard, DEFAULT_RETRY_POLICY } from './dispatch/index.js';
 
 export interface Engine {
   /** Base URL the engine listens on, e.g. http://127.0.0.1:8080. */
@@ -20,6 +25,7 @@ export interface Engine {
 export interface EngineOptions {
   logger?: Logger;
   now?: () => Date;
+  random?: () => number;
   /** Told the generated bootstrap key and inbound URLs on a first start. */
   onFirstStart?: (info: { apiKey?: string; sources: { provider: string; url: string }[] }) => void;
 }
@@ -28,9 +34,46 @@ export interface EngineOptions {
 export async function startEngine(config: Config, options: EngineOptions = {}): Promise<Engine> {
   const logger = options.logger ?? pino({ level: config.LOG_LEVEL });
   const now = options.now ?? (() => new Date());
+  const fileRules = await readRuleFiles(config.RULES_DIR);
   const store = await openFileStore(config.DATA_DIR, now);
-
   const first = await bootstrap(store, now(), config.SWITCHBOARD_API_KEY);
+
+  const guard = destinationGuard(config.ALLOW_PRIVATE_DESTINATIONS);
+  const rules = await RuleBook.open({ store, now, guard, fileRules });
+  const worker = createWorker({
+    store,
+    rules,
+    sender: createSender({ timeoutMs: config.DELIVERY_TIMEOUT_MS, guard, connections: config.DELIVERY_CONCURRENCY }),
+    policy: { ...DEFAULT_RETRY_POLICY, scheduleMs: config.RETRY_SCHEDULE },
+    logger,
+    now,
+    random: options.random ?? Math.random,
+    concurrency: config.DELIVERY_CONCURRENCY,
+  });
+  const inactivity = createInactivityWatch({
+    store,
+    logger,
+    now,
+    after: config.INACTIVITY_AFTER,
+    emit: async (event) => {
+      if (!(await store.events.append(event)).duplicate) pipeline.submit(event);
+    },
+  });
+  const pipeline = createPipeline({ store, rules, logger, now, onDeliveriesQueued: worker.wake, observe: inactivity.observe });
+
+  const eventLoop = monitorEventLoopDelay({ resolution: 10 });
+  eventLoop.enable();
+  const metrics = (reset: boolean) => {
+    const snapshot = {
+      eventLoopDelay: { maxMs: eventLoop.max / 1e6, p99Ms: eventLoop.percentile(99) / 1e6, meanMs: eventLoop.mean / 1e6 },
+      memory: { rssMb: Math.round(process.memoryUsage.rss() / 1048576) },
+      events: store.events.count(),
+      nextDeliveryDueAt: store.outbox.nextDueAt() ?? null,
+    };
+    if (reset) eventLoop.reset();
+    return snapshot;
+  };
+
   let publicUrl = '';
   const app = createApp({
     store,
@@ -38,7 +81,10 @@ export async function startEngine(config: Config, options: EngineOptions = {}): 
     now,
     publicUrl: () => publicUrl,
     defaultPhoneRegion: config.DEFAULT_PHONE_REGION,
-    onEventStored: () => {},
+    rules,
+    pipeline,
+    wakeWorker: worker.wake,
+    metrics,
   });
 
   const server: Server = await new Promise((resolve, reject) => {
@@ -55,7 +101,10 @@ export async function startEngine(config: Config, options: EngineOptions = {}): 
     const sources = (await ensureSources(store, first.organization.id)).map((source) => sourceView(source, publicUrl));
     options.onFirstStart?.({ apiKey: first.generatedKey, sources });
   }
-  logger.info({ url, publicUrl, events: store.events.count() }, 'switchboard engine listening');
+  worker.start();
+  inactivity.start();
+  const recovered = await pipeline.recover();
+  logger.info({ url, publicUrl, events: store.events.count(), recovered, rules: fileRules.length }, 'switchboard engine listening');
 
   return {
     url,
@@ -67,6 +116,10 @@ export async function startEngine(config: Config, options: EngineOptions = {}): 
         server.close(() => resolve());
         server.closeIdleConnections();
       });
+      inactivity.stop();
+      await pipeline.drain();
+      await worker.stop();
+      eventLoop.disable();
       await store.close();
     },
   };

@@ -1,4 +1,6 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { Metadata } from 'libphonenumber-js/core';
+import minMetadata from 'libphonenumber-js/min/metadata';
 import ct from 'countries-and-timezones';
 
 /**
@@ -67,6 +69,65 @@ export function contactPhoneToE164(raw: string | undefined | null, hints: PhoneH
 
 const E164_SHAPE = /^\+[1-9]\d{6,14}$/;
 
+/** What deciding "possible" for `+<calling code><national number>` takes, per calling code. */
+interface CallingCodePlan {
+  /** The national prefix (for parsing) of the code's main plan: a number starting with it needs the full parse. */
+  nationalPrefix?: RegExp;
+  /** National lengths possible in every country sharing the code, and in at least one. */
+  possibleInAll: Set<number>;
+  possibleInAny: Set<number>;
+}
+
+interface NumberingPlanInternals {
+  possibleLengths(): number[];
+  nationalPrefixForParsing(): string | undefined;
+}
+
+function callingCodePlans(): Map<string, CallingCodePlan> {
+  const metadata = new Metadata(minMetadata) as unknown as {
+    selectNumberingPlan(countryOrCallingCode: string): void;
+    getCountryCodesForCallingCode(code: string): string[] | undefined;
+    numberingPlan: NumberingPlanInternals;
+  };
+  const codes = new Set([...Object.keys(minMetadata.country_calling_codes), ...Object.keys(minMetadata.nonGeographic ?? {})]);
+  const plans = new Map<string, CallingCodePlan>();
+  for (const code of codes) {
+    const lengths = (metadata.getCountryCodesForCallingCode(code) ?? [code]).map((countryOrCode) => {
+      metadata.selectNumberingPlan(countryOrCode);
+      return metadata.numberingPlan.possibleLengths();
+    });
+    metadata.selectNumberingPlan(code);
+    const prefix = metadata.numberingPlan.nationalPrefixForParsing();
+    plans.set(code, {
+      nationalPrefix: prefix ? new RegExp(`^(?:${prefix})`) : undefined,
+      possibleInAll: new Set(lengths[0].filter((length) => lengths.every((list) => list.includes(length)))),
+      possibleInAny: new Set(lengths.flat()),
+    });
+  }
+  return plans;
+}
+
+const CALLING_CODES = callingCodePlans();
+
+/**
+ * libphonenumber's answer for `+` and digits, decided from the number's length where the length
+ * alone decides it: the full parse compiles regular expressions on every call (~20 µs, a second
+ * per 50,000-event batch). Falls back to the full parse for national prefixes and for lengths
+ * possible in only some of the countries sharing a calling code (e.g. 7 digits in Canada).
+ */
+function possibleInternationalE164(international: string): string | undefined {
+  for (let length = 1; length <= 3; length++) {
+    const plan = CALLING_CODES.get(international.slice(1, 1 + length));
+    if (!plan) continue;
+    const national = international.slice(1 + length);
+    if (plan.nationalPrefix?.test(national)) break;
+    if (plan.possibleInAll.has(national.length)) return international;
+    if (!plan.possibleInAny.has(national.length)) return undefined;
+    break;
+  }
+  return possibleE164(international);
+}
+
 /**
  * The lead-events contract's reading of `phoneE164`: international digits with or without the
  * leading `+`, tolerating spaces, dashes, dots and parentheses; a national number only when a
@@ -78,7 +139,7 @@ export function leadPhoneToE164(raw: unknown, defaultRegion?: string): string | 
   if (compact.startsWith('00')) compact = `+${compact.slice(2)}`;
   const international = compact.startsWith('+') ? compact : `+${compact}`;
   if (E164_SHAPE.test(international)) {
-    const e164 = possibleE164(international);
+    const e164 = possibleInternationalE164(international);
     if (e164) return e164;
   }
   const region = asRegion(defaultRegion);

@@ -4,6 +4,8 @@ import type { Rule } from '../rules/schema.js';
 export interface OrganizationSettings {
   /** Receives every event of the organization (a catch-all rule). */
   webhookUrl: string | null;
+  /** Signs deliveries to `webhookUrl`; created with the first delivery. */
+  webhookSecret?: string;
   /** How the lead-events API authenticates this organization's calls. */
   inboundAuth: 'apiKey' | 'hmac';
 }
@@ -70,6 +72,11 @@ export interface EventQuery {
   before?: string;
 }
 
+export interface EventRef {
+  id: string;
+  organizationId: number;
+}
+
 export interface EventRepo {
   /** Stores the event durably; `duplicate` when an event with its id was stored already. */
   append(event: CanonicalEvent): Promise<{ duplicate: boolean }>;
@@ -84,6 +91,8 @@ export interface RuleRepo {
   list(): Promise<Rule[]>;
   put(rule: Rule): Promise<void>;
   remove(id: string): Promise<boolean>;
+  /** The signing secret kept for a rule defined outside the store (rule files), created once. */
+  secretFor(ruleId: string, create: () => string): Promise<string>;
 }
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed' | 'dead' | 'gone' | 'canceled';
@@ -166,6 +175,85 @@ export interface OutboxRepo {
   select(organizationId: number, status: DeliveryStatus, since?: Date): string[];
 }
 
+/** One stored lead event: "this phone did event X at time T" (Setter's lead-events contract). */
+export interface LeadEvent {
+  organizationId: number;
+  eventType: string;
+  phoneE164: string;
+  /** ISO 8601 UTC with milliseconds: the instant the unique key compares. */
+  occurredAt: string;
+  receivedAt: string;
+  metadata?: Record<string, unknown>;
+}
+
+export interface NewLeadEvent {
+  /** Normalized E.164. */
+  phoneE164: string;
+  occurredAtMs: number;
+  /** The metadata already encoded as JSON (its size limit applies to this encoding). */
+  metadataJson?: string;
+}
+
+export interface LeadEventRepo {
+  /**
+   * Stores one request's events of one type. An event whose (organization, phone, type,
+   * occurredAt) is stored already, or earlier in the batch, or by a concurrent batch, is a
+   * duplicate. Resolves once the new rows, and the rows they duplicate, are durable.
+   */
+  insertBatch(
+    organizationId: number,
+    eventType: string,
+    receivedAt: string,
+    events: NewLeadEvent[],
+  ): Promise<{ inserted: number; duplicates: number }>;
+  /** For each phone (E.164), whether it has an event of the type with occurredAt in [fromMs, toMs]. */
+  phonesWithEvent(
+    organizationId: number,
+    eventType: string,
+    phonesE164: string[],
+    window: { fromMs: number; toMs: number },
+  ): Promise<boolean[]>;
+  /** A phone's events, newest occurredAt first. */
+  listForPhone(organizationId: number, phoneE164: string, query: { eventType?: string; limit: number }): Promise<LeadEvent[]>;
+  count(): number;
+}
+
+/** An HMAC key for inbound lead events; several may be active at once, for rotation. */
+export interface SigningKeyRecord {
+  id: string;
+  organizationId: number;
+  /** Kept because verifying a signature needs it; shown to the user only when created. */
+  secret: string;
+  createdAt: string;
+}
+
+export interface SigningKeyRepo {
+  add(record: SigningKeyRecord): Promise<void>;
+  list(organizationId: number): Promise<SigningKeyRecord[]>;
+  remove(organizationId: number, id: string): Promise<boolean>;
+}
+
+/** A durable timer: fires once at `dueAt` unless re-armed or disarmed first. */
+export interface InactivityTimer {
+  /** The conversation it watches. */
+  key: string;
+  organizationId: number;
+  dueAt: string;
+  /** The event that armed it (the conversation's last user message). */
+  eventId: string;
+}
+
+export interface TimerRepo {
+  /** Arms the timer for its key, replacing one with an earlier deadline. Durable when it resolves. */
+  arm(timer: InactivityTimer): Promise<void>;
+  /** Ends the timer if it is still the one armed by `eventId`. */
+  disarm(key: string, eventId: string): Promise<void>;
+  /** Timers due at `now`, earliest first. */
+  due(now: Date): InactivityTimer[];
+  /** When the earliest timer falls due (ms epoch), if any is armed. */
+  nextDueAt(): number | undefined;
+}
+
 export interface Store {
   organizations: OrganizationRepo;
   apiKeys: ApiKeyRepo;
@@ -173,8 +261,11 @@ export interface Store {
   events: EventRepo;
   rules: RuleRepo;
   outbox: OutboxRepo;
+  timers: TimerRepo;
+  leadEvents: LeadEventRepo;
+  signingKeys: SigningKeyRepo;
   /** Events stored but not yet decided (after a crash), oldest first. */
-  undecidedEvents(): Promise<CanonicalEvent[]>;
+  undecidedEvents(): Promise<EventRef[]>;
   /** Flushes pending writes and releases files or connections. */
   close(): Promise<void>;
 }

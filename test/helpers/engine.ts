@@ -14,8 +14,8 @@ export interface TestEngine {
   apiKey: string;
   /** fetch against the engine with the bootstrap API key. */
   api(pathname: string, init?: RequestInit & { json?: unknown }): Promise<Response>;
-  /** Restarts the engine on the same data folder (a clean stop, then a start). */
-  restart(): Promise<void>;
+  /** Restarts the engine on the same data folder (a clean stop, `whileStopped`, then a start). */
+  restart(whileStopped?: () => Promise<unknown>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -33,6 +33,7 @@ export async function startTestEngine(env: Record<string, string> = {}): Promise
     SWITCHBOARD_API_KEY: TEST_API_KEY,
     LOG_LEVEL: 'silent',
     ALLOW_PRIVATE_DESTINATIONS: 'true',
+    RULES_DIR: path.join(dataDir, 'no-rules'),
     ...env,
   });
   const logger = pino({ level: 'silent' });
@@ -54,8 +55,9 @@ export async function startTestEngine(env: Record<string, string> = {}): Promise
         body: json !== undefined ? JSON.stringify(json) : rest.body,
       });
     },
-    async restart() {
+    async restart(whileStopped) {
       await handle.engine.close();
+      await whileStopped?.();
       handle.engine = await startEngine(config, { logger });
     },
     async close() {

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { EventTypeSchema } from '../../events/schema.js';
+import { EVENT_TYPES, EventTypeSchema } from '../../events/schema.js';
+import { EVENT_CATALOGUE } from '../../events/catalogue.js';
 import type { Store } from '../../store/index.js';
 import { notFound, validationError } from '../errors.js';
 
@@ -12,6 +13,9 @@ const EventListQuery = z.object({
 
 export function eventRoutes(store: Store): Router {
   const router = Router();
+  router.get('/event-types', (_req, res) => {
+    res.json(EVENT_TYPES.filter((type) => type !== 'source.unrecognized').map((type) => ({ type, ...EVENT_CATALOGUE[type] })));
+  });
   router.get('/events', async (req, res) => {
     const query = EventListQuery.safeParse(req.query);
     if (!query.success) throw validationError(query.error);

@@ -37,7 +37,7 @@ export class AppendLog {
    */
   static async open(
     file: string,
-    onLine: (line: string, position: LogPosition) => void,
+    onLine: (line: Buffer, position: LogPosition) => void,
   ): Promise<AppendLog> {
     await fs.mkdir(path.dirname(file), { recursive: true });
     const handle = await fs.open(file, 'a+');
@@ -106,15 +106,18 @@ export class AppendLog {
   }
 }
 
-/** Calls `onLine` for each newline-terminated line; returns the byte length of those lines. */
-async function scanLines(file: string, onLine: (line: string, position: LogPosition) => void): Promise<number> {
+/**
+ * Calls `onLine` for each newline-terminated line, as a view into the read buffer (valid only
+ * during the call, so a reader decodes just what it needs); returns the bytes those lines span.
+ */
+async function scanLines(file: string, onLine: (line: Buffer, position: LogPosition) => void): Promise<number> {
   let offset = 0;
   let carry: Buffer | null = null;
   for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
     const data: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
     let start = 0;
     for (let end = data.indexOf(10, start); end !== -1; end = data.indexOf(10, start)) {
-      if (end > start) onLine(data.toString('utf8', start, end), { offset: offset + start, length: end - start });
+      if (end > start) onLine(data.subarray(start, end), { offset: offset + start, length: end - start });
       start = end + 1;
     }
     offset += start;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { AppendLog, type LogPosition } from './append-log.js';
-import type { EventQuery, EventRepo } from '../types.js';
+import type { EventQuery, EventRef, EventRepo } from '../types.js';
 import type { CanonicalEvent } from '../../events/schema.js';
 
 interface IndexEntry {
@@ -13,6 +13,7 @@ interface IndexEntry {
 
 // Events are written with these keys first, so start-up reads them without parsing whole lines.
 const HEAD = /^\{"id":"((?:[^"\\]|\\.)*)","type":"([^"]*)","organizationId":(\d+)/;
+const HEAD_BYTES = 256;
 
 function serialize(event: CanonicalEvent): string {
   const { id, type, organizationId, ...rest } = event;
@@ -35,14 +36,14 @@ export class FileEventRepo implements EventRepo {
     return repo;
   }
 
-  private load(line: string, position: LogPosition): void {
+  private load(line: Buffer, position: LogPosition): void {
     let id: string, type: string, organizationId: number;
-    const head = HEAD.exec(line);
+    const head = HEAD.exec(line.toString('utf8', 0, Math.min(line.length, HEAD_BYTES)));
     if (head) {
       [id, type, organizationId] = [JSON.parse(`"${head[1]}"`) as string, head[2], Number(head[3])];
     } else {
       try {
-        ({ id, type, organizationId } = JSON.parse(line) as CanonicalEvent);
+        ({ id, type, organizationId } = JSON.parse(line.toString('utf8')) as CanonicalEvent);
       } catch {
         return; // not an event line: skipped rather than blocking start-up
       }
@@ -112,10 +113,10 @@ export class FileEventRepo implements EventRepo {
   }
 
   /** The stored events whose id passes the predicate, in storage order. */
-  async where(isWanted: (id: string) => boolean): Promise<CanonicalEvent[]> {
+  where(isWanted: (id: string) => boolean): EventRef[] {
     const wanted = [...this.index].filter(([id, entry]) => !entry.pending && isWanted(id));
     wanted.sort(([, a], [, b]) => a.position.offset - b.position.offset);
-    return Promise.all(wanted.map(async ([, entry]) => JSON.parse(await this.log.read(entry.position)) as CanonicalEvent));
+    return wanted.map(([id, entry]) => ({ id, organizationId: entry.organizationId }));
   }
 
   count(): number {

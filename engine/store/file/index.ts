@@ -1,7 +1,9 @@
-import { openMeta, organizationRepo, apiKeyRepo, sourceRepo } from './meta.js';
+import { openMeta, organizationRepo, apiKeyRepo, sourceRepo, signingKeyRepo } from './meta.js';
 import { FileEventRepo } from './events.js';
 import { FileOutboxRepo } from './outbox.js';
+import { FileLeadEventRepo } from './lead-events.js';
 import { openRuleRepo } from './rules.js';
+import { openTimerRepo } from './timers.js';
 import { lockDataDir } from './lock.js';
 import type { Store } from '../types.js';
 
@@ -15,6 +17,8 @@ export async function openFileStore(dataDir: string, now: () => Date = () => new
     const meta = await openMeta(dataDir);
     const events = await FileEventRepo.open(dataDir);
     const outbox = await FileOutboxRepo.open(dataDir, now);
+    const leadEvents = await FileLeadEventRepo.open(dataDir);
+    const timers = await openTimerRepo(dataDir);
     return {
       organizations: organizationRepo(meta, now),
       apiKeys: apiKeyRepo(meta),
@@ -22,11 +26,16 @@ export async function openFileStore(dataDir: string, now: () => Date = () => new
       events,
       rules: await openRuleRepo(dataDir),
       outbox,
-      undecidedEvents: () => events.where((id) => !outbox.isDecided(id)),
+      timers,
+      leadEvents,
+      signingKeys: signingKeyRepo(meta),
+      undecidedEvents: async () => events.where((id) => !outbox.isDecided(id)),
       async close() {
         await meta.write();
         await events.close();
         await outbox.close();
+        await leadEvents.close();
+        await timers.close();
         await unlock();
       },
     };

@@ -6,6 +6,8 @@ import type {
   ApiKeyRepo,
   Organization,
   OrganizationRepo,
+  SigningKeyRecord,
+  SigningKeyRepo,
   SourceRecord,
   SourceRepo,
 } from '../types.js';
@@ -17,9 +19,10 @@ export interface MetaDocument {
   organizations: Organization[];
   apiKeys: ApiKeyRecord[];
   sources: SourceRecord[];
+  signingKeys: SigningKeyRecord[];
 }
 
-const emptyDocument = (): MetaDocument => ({ version: 1, organizations: [], apiKeys: [], sources: [] });
+const emptyDocument = (): MetaDocument => ({ version: 1, organizations: [], apiKeys: [], sources: [], signingKeys: [] });
 
 export async function openMeta(dataDir: string): Promise<Low<MetaDocument>> {
   const db = new Low<MetaDocument>(new DurableJSONFile(path.join(dataDir, 'meta.json')), emptyDocument());
@@ -44,7 +47,8 @@ export function organizationRepo(db: Low<MetaDocument>, now: () => Date): Organi
     },
     async get(id) {
       const organization = db.data.organizations.find((org) => org.id === id);
-      return organization && structuredClone(organization);
+      // Read on every event: a copy of the flat record, not a deep clone.
+      return organization && { ...organization, settings: { ...organization.settings } };
     },
     async list() {
       return structuredClone(db.data.organizations);
@@ -113,6 +117,25 @@ export function sourceRepo(db: Low<MetaDocument>, now: () => Date): SourceRepo {
       Object.assign(source, patch);
       await db.write();
       return { ...source };
+    },
+  };
+}
+
+export function signingKeyRepo(db: Low<MetaDocument>): SigningKeyRepo {
+  return {
+    async add(record) {
+      db.data.signingKeys.push(record);
+      await db.write();
+    },
+    async list(organizationId) {
+      return db.data.signingKeys.filter((key) => key.organizationId === organizationId).map((key) => ({ ...key }));
+    },
+    async remove(organizationId, id) {
+      const before = db.data.signingKeys.length;
+      db.data.signingKeys = db.data.signingKeys.filter((key) => !(key.organizationId === organizationId && key.id === id));
+      if (db.data.signingKeys.length === before) return false;
+      await db.write();
+      return true;
     },
   };
 }

@@ -50,7 +50,7 @@ export class FileOutboxRepo implements OutboxRepo {
     repo.log = await AppendLog.open(path.join(dataDir, 'outbox.jsonl'), (line, position) => {
       let parsed: OutboxLine;
       try {
-        parsed = JSON.parse(line) as OutboxLine;
+        parsed = JSON.parse(line.toString('utf8')) as OutboxLine;
       } catch {
         return;
       }

@@ -1,0 +1,30 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Organization, Store } from '../../store/index.js';
+import { validationError } from '../errors.js';
+import { jsonBody } from '../middleware.js';
+
+/** Fields absent from the body keep their value; unknown fields are refused so typos do not pass silently. */
+const SettingsUpdate = z.strictObject({
+  webhookUrl: z
+    .url({ protocol: /^https?$/, error: 'must be an absolute http or https URL' })
+    .max(2048)
+    .nullable()
+    .optional(),
+  inboundAuth: z.enum(['apiKey', 'hmac']).optional(),
+});
+
+const settingsView = ({ settings }: Organization) => ({ webhookUrl: settings.webhookUrl, inboundAuth: settings.inboundAuth });
+
+export function settingsRoutes(store: Store): Router {
+  const router = Router();
+  router.get('/organizations/current/settings', (req, res) => {
+    res.json(settingsView(req.organization!));
+  });
+  router.put('/organizations/current/settings', jsonBody(), async (req, res) => {
+    const update = SettingsUpdate.safeParse(req.body);
+    if (!update.success) throw validationError(update.error);
+    res.json(settingsView(await store.organizations.updateSettings(req.organization!.id, update.data)));
+  });
+  return router;
+}

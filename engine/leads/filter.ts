@@ -1,0 +1,68 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { Organization, Store } from '../store/index.js';
+import { validationError } from '../http/errors.js';
+import { requireSameOrganization } from './authenticate.js';
+import { EvaluateRequestSchema, leadPhone, type EventFilter } from './schema.js';
+
+/** Phones normalized between yields (national numbers take the slow parse). */
+const CHUNK = 5_000;
+
+export interface EvaluationDeps {
+  store: Store;
+  defaultPhoneRegion?: string;
+}
+
+/** Which phones a send would reach; each phone is returned as given. */
+export interface Evaluation {
+  included: unknown[];
+  excluded: unknown[];
+  /** Not readable as a phone number. */
+  invalid: unknown[];
+}
+
+/**
+ * Applies event filters (ANDed) to phones at the moment `atMs`. An event counts when it occurred
+ * at or before `atMs` and, with `within`, no more than that many minutes before it (both bounds
+ * inclusive). `include` keeps phones with such an event, `exclude` those without.
+ */
+export async function evaluateEventFilters(
+  deps: EvaluationDeps,
+  organizationId: number,
+  filters: EventFilter[],
+  phones: unknown[],
+  atMs: number,
+): Promise<Evaluation> {
+  const normalized: (string | undefined)[] = [];
+  for (let start = 0; start < phones.length; start += CHUNK) {
+    if (start > 0) await yieldToEventLoop();
+    for (const phone of phones.slice(start, start + CHUNK)) normalized.push(leadPhone(phone, deps.defaultPhoneRegion));
+  }
+  const validAt = normalized.flatMap((phone, index) => (phone ? [index] : []));
+  const e164 = validAt.map((index) => normalized[index]!);
+  const passes = new Array<boolean>(e164.length).fill(true);
+  for (const filter of filters) {
+    const fromMs = filter.within ? atMs - filter.within.minutes * 60_000 : Number.NEGATIVE_INFINITY;
+    const has = await deps.store.leadEvents.phonesWithEvent(organizationId, filter.eventType, e164, { fromMs, toMs: atMs });
+    for (let i = 0; i < passes.length; i++) if (has[i] !== (filter.mode === 'include')) passes[i] = false;
+  }
+  const evaluation: Evaluation = { included: [], excluded: [], invalid: [] };
+  let next = 0;
+  phones.forEach((phone, index) => {
+    if (validAt[next] !== index) evaluation.invalid.push(phone);
+    else (passes[next++] ? evaluation.included : evaluation.excluded).push(phone);
+  });
+  return evaluation;
+}
+
+/** One call of POST /api/v1/event-filter/evaluate by an authenticated organization. */
+export async function evaluateEventFilterRequest(
+  deps: EvaluationDeps & { now: () => Date },
+  organization: Organization,
+  body: unknown,
+): Promise<Evaluation> {
+  const request = EvaluateRequestSchema.safeParse(body);
+  if (!request.success) throw validationError(request.error, 422);
+  const { organizationId = organization.id, filter, phones, at = deps.now().getTime() } = request.data;
+  requireSameOrganization(organization, organizationId);
+  return evaluateEventFilters(deps, organizationId, Array.isArray(filter) ? filter : [filter], phones, at);
+}
