@@ -1,0 +1,65 @@
+/** An Appointment Booked event, normalized from a Setter AI appointment_booked webhook, as Switchboard delivers it. */
+export const appointmentBookedSample = {
+  id: 'evt_QXDml60MlPnaBHMtC8_wo9Ch',
+  type: 'appointment.booked',
+  occurredAt: '2025-12-04T10:30:00.000Z',
+  receivedAt: '2025-12-04T10:30:01.240Z',
+  organizationId: 1,
+  source: {
+    provider: 'setter',
+    action: 'appointment_booked',
+  },
+  contact: {
+    email: 'jane.cooper@example.com',
+    phoneE164: '+14155550132',
+    phoneRaw: '+1 415 555 0132',
+    whatsappId: '14155550132',
+    fullName: 'Jane Cooper',
+    firstName: 'Jane',
+    lastName: 'Cooper',
+    timeZone: 'America/New_York',
+  },
+  meeting: {
+    id: 'setter:456:2025-12-05T14:00:00.000Z:jane.cooper@example.com',
+    start: '2025-12-05T14:00:00.000Z',
+    end: '2025-12-05T15:00:00.000Z',
+    startInTz: '2025-12-05T09:00:00-05:00',
+    timeZone: 'America/New_York',
+    durationMinutes: 60,
+    hosts: [],
+    attendees: [
+      {
+        email: 'jane.cooper@example.com',
+        fullName: 'Jane Cooper',
+        firstName: 'Jane',
+        lastName: 'Cooper',
+        timeZone: 'America/New_York',
+      },
+    ],
+  },
+  conversation: {
+    transcript:
+      'Lead: Hi, I saw your ad about the coaching program. Is there a free intro call?\nSetter: Yes! It is a 60-minute strategy session. Would Friday at 9am Eastern work?\nLead: Friday 9am works.',
+    botId: 123,
+    botIntegrationId: 456,
+  },
+  raw: {
+    type: 'appointment_booked',
+    timestamp: '2025-12-04T10:30:00.000Z',
+    startTime: '2025-12-05T14:00:00.000Z',
+    startTimeInTz: '2025-12-05T09:00:00-05:00',
+    endTime: '2025-12-05T15:00:00.000Z',
+    timeZone: 'America/New_York',
+    contactEmail: 'jane.cooper@example.com',
+    contactWhatsappId: '14155550132',
+    contactPhoneNumber: '+1 415 555 0132',
+    contactFullName: 'Jane Cooper',
+    contactFirstName: 'Jane',
+    contactLastName: 'Cooper',
+    contactMetadata: {},
+    concatenatedConversation:
+      'Lead: Hi, I saw your ad about the coaching program. Is there a free intro call?\nSetter: Yes! It is a 60-minute strategy session. Would Friday at 9am Eastern work?\nLead: Friday 9am works.',
+    botId: 123,
+    botIntegrationId: 456,
+  },
+};
