@@ -1,13 +1,12 @@
 /** Shared benchmark plumbing: the real engine as a child process, loopback load, and figures. */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Pool } from 'undici';
+import { spawnEngine } from '../test/helpers/process.js';
 
-export const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+export { ROOT } from '../test/helpers/process.js';
 export const BENCH_KEY = 'sk_bench_0123456789abcdef';
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -29,34 +28,14 @@ export interface RunningEngine {
   stop(): Promise<void>;
 }
 
-/** Starts `node --import tsx engine/main.ts` exactly as `npm start` runs it, on a free loopback port. */
+/** Starts the engine as `npm start` runs it, on a free loopback port. */
 export async function startEngineProcess(dataDir: string, env: Record<string, string> = {}): Promise<RunningEngine> {
-  const port = 21_000 + Math.floor(Math.random() * 20_000);
-  const started = performance.now();
   // BENCH_NODE_ARGS passes flags such as --cpu-prof to the engine when profiling a benchmark.
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(ROOT, 'engine', 'main.ts')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      RULES_DIR: path.join(dataDir, 'no-rules'),
-      SWITCHBOARD_API_KEY: BENCH_KEY,
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`engine exited with ${child.exitCode}`);
-    const ok = await fetch(`${url}/healthz`).then((response) => response.ok, () => false);
-    if (ok) break;
-    await sleep(20);
-  }
-  const readyMs = performance.now() - started;
+  const { child, url, readyMs } = await spawnEngine(
+    { DATA_DIR: dataDir, RULES_DIR: path.join(dataDir, 'no-rules'), SWITCHBOARD_API_KEY: BENCH_KEY, ...env },
+    nodeArgs,
+  );
   return {
     url,
     pid: child.pid!,

@@ -1,17 +1,14 @@
 /**
  * Shared set-up of the lead-event benchmarks: a `lead-events.jsonl` fixture written directly in
- * the store's own line format, the engine as a child process on it (so its RSS is its own), and a
- * /healthz poller that sees how long the engine's event loop stays blocked.
+ * the store's own line format (the engine then starts on it as a child process, see _engine.ts),
+ * a /healthz poller that sees how long the engine's event loop stays blocked, and CPU time.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { open, readFile } from 'node:fs/promises';
 import http from 'node:http';
-import net from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { leadEventLineFormatter } from '../engine/store/file/lead-events.js';
+import { BENCH_KEY, type RunningEngine } from './_engine.js';
 
-export const BENCH_API_KEY = 'sk_bench_0123456789abcdef0123';
 export const EVENT_TYPES = ['webinar_attended', 'mastery_purchase', 'trial_started', 'cart_abandoned'] as const;
 const AREA_CODES = ['212', '213', '305', '310', '312', '404', '415', '512', '617', '646', '702', '713', '718', '805', '818', '917', '206', '303', '503', '602'];
 
@@ -60,14 +57,6 @@ export async function writeFixture(dataDir: string, options: FixtureOptions): Pr
   }
 }
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
 function healthz(url: string): Promise<number> {
@@ -81,67 +70,37 @@ function healthz(url: string): Promise<number> {
   });
 }
 
-export interface EngineProcess {
-  url: string;
-  startupMs: number;
-  /** Peak and current resident set size of the engine process, in MB. */
-  memory(): Promise<{ peakMb: number; currentMb: number }>;
-  stop(): Promise<void>;
+/** CPU time a process has used so far (user + system): unlike wall time, not inflated by other load. */
+export async function cpuMsOf(pid: number): Promise<number> {
+  // Fields 14 and 15 of /proc/PID/stat, in clock ticks (100 per second on Linux); the command
+  // name (field 2) may hold spaces, so count from the closing parenthesis.
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /**
- * `node --import tsx engine/main.ts` on the data folder; resolves once /healthz answers.
- * BENCH_NODE_ARGS adds node flags to the engine, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+ * The engine's own event-loop delay maximum since the previous call (GET /api/v1/metrics, 10 ms
+ * resolution): a cross-check of the /healthz probe from inside the process.
  */
-export async function startEngineProcess(dataDir: string): Promise<EngineProcess> {
-  const port = await freePort();
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  const started = performance.now();
-  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'engine/main.ts'], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SWITCHBOARD_API_KEY: BENCH_API_KEY, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`engine exited with ${child.exitCode} during start-up`);
-    try {
-      await healthz(url);
-      break;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-  const startupMs = performance.now() - started;
-  return {
-    url,
-    startupMs,
-    async memory() {
-      const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
-      const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
-      return { peakMb: kb('VmHWM') / 1024, currentMb: kb('VmRSS') / 1024 };
-    },
-    async stop() {
-      agent.destroy();
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
+export async function engineLoopMaxMs(engine: RunningEngine): Promise<number> {
+  const metrics = (await engine.api('/api/v1/metrics?reset=true')) as { eventLoopDelay: { maxMs: number } };
+  return metrics.eventLoopDelay.maxMs;
 }
 
 /**
- * Polls /healthz back to back on its own connection while `work` runs: the longest answer is how
- * long the engine's event loop was blocked at most (plus a round trip of well under 1 ms).
+ * Polls /healthz every 5 ms on its own connection while `work` runs: the longest answer is how
+ * long the engine's event loop was blocked at most (plus a round trip of well under 1 ms). Not
+ * back to back: that alone cost the engine ~100 ms of CPU per ingest.
  */
 export async function withStallProbe<T>(url: string, work: () => Promise<T>): Promise<{ result: T; maxStallMs: number }> {
   let running = true;
   let maxStallMs = 0;
   const probe = (async () => {
-    while (running) maxStallMs = Math.max(maxStallMs, await healthz(url));
+    while (running) {
+      maxStallMs = Math.max(maxStallMs, await healthz(url));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
   })();
   let result: T;
   try {
@@ -149,6 +108,7 @@ export async function withStallProbe<T>(url: string, work: () => Promise<T>): Pr
   } finally {
     running = false;
     await probe;
+    agent.destroy();
   }
   return { result, maxStallMs };
 }
@@ -157,7 +117,7 @@ export async function postJson(url: string, body: string): Promise<{ ms: number;
   const started = performance.now();
   const response = await fetch(url, {
     method: 'POST',
-    headers: { authorization: `Bearer ${BENCH_API_KEY}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${BENCH_KEY}`, 'content-type': 'application/json' },
     body,
   });
   const json = await response.json();

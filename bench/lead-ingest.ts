@@ -4,10 +4,8 @@
  * loopback; then the same request again (all duplicates). Targets: ≤ 1.0 s, ≤ 0.7 s, peak RSS of
  * the engine process ≤ 500 MB, no event-loop stall over 200 ms.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { postJson, round, seededRandom, startEngineProcess, usPhone, withStallProbe, writeFixture } from './_lead-bench.js';
+import { benchDir, removeDir, startEngineProcess } from './_engine.js';
+import { cpuMsOf, engineLoopMaxMs, postJson, round, seededRandom, usPhone, withStallProbe, writeFixture } from './_lead-bench.js';
 
 const STORED = 1_000_000;
 const FIXTURE_PHONES = 400_000;
@@ -31,7 +29,7 @@ function phoneOf(i: number, random: (below: number) => number): string {
   return `+55 11 9${digits(random, 8)}`;
 }
 
-export { batchBody as batchBodyForScratch };
+/** Events of the last week, occurredAt spelled three ways, half with Setter-style metadata. */
 function batchBody(now: number): string {
   const random = seededRandom(11);
   const events = Array.from({ length: BATCH }, (_, i) => {
@@ -51,7 +49,7 @@ interface Result {
 }
 
 export async function run(): Promise<string> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'switchboard-bench-'));
+  const dataDir = await benchDir();
   try {
     const now = Date.now();
     await writeFixture(dataDir, { rows: STORED, phones: FIXTURE_PHONES, now, recentWebinarShare: 0.05 });
@@ -59,20 +57,26 @@ export async function run(): Promise<string> {
     try {
       const url = `${engine.url}/api/v1/webhooks/lead-events`;
       const body = batchBody(now);
+      await engineLoopMaxMs(engine);
+      const cpuBefore = await cpuMsOf(engine.pid);
       const first = await withStallProbe(engine.url, () => postJson(url, body));
+      const cpuFirst = await cpuMsOf(engine.pid);
       const repost = await withStallProbe(engine.url, () => postJson(url, body));
+      const cpuRepost = await cpuMsOf(engine.pid);
+      const loopMaxMs = await engineLoopMaxMs(engine);
       const [once, again] = [first.result.json as Result, repost.result.json as Result];
       if (once.received !== BATCH || once.inserted + once.duplicates + once.rejected !== BATCH) throw new Error(`unexpected ${JSON.stringify(once)}`);
       if (again.inserted !== 0 || again.duplicates !== once.inserted + once.duplicates) throw new Error(`repost not idempotent: ${JSON.stringify(again)}`);
-      const { peakMb, currentMb } = await engine.memory();
       return [
         'lead-ingest:',
         `first_ms=${round(first.result.ms)}`,
         `repost_ms=${round(repost.result.ms)}`,
-        `rss_mb=${round(peakMb)}`,
-        `rss_after_mb=${round(currentMb)}`,
+        `first_cpu_ms=${cpuFirst - cpuBefore}`,
+        `repost_cpu_ms=${cpuRepost - cpuFirst}`,
+        `rss_mb=${round(engine.peakRssMb())}`,
         `max_stall_ms=${round(Math.max(first.maxStallMs, repost.maxStallMs))}`,
-        `startup_ms=${round(engine.startupMs)}`,
+        `loop_max_ms=${round(loopMaxMs)}`,
+        `startup_ms=${round(engine.readyMs)}`,
         `stored=${STORED}`,
         `inserted=${once.inserted}`,
         `duplicates=${once.duplicates}`,
@@ -83,6 +87,6 @@ export async function run(): Promise<string> {
       await engine.stop();
     }
   } finally {
-    await rm(dataDir, { recursive: true, force: true });
+    await removeDir(dataDir);
   }
 }

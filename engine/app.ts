@@ -13,6 +13,8 @@ import { settingsRoutes } from './http/routes/settings.js';
 import { signingKeyRoutes } from './http/routes/signing-keys.js';
 import type { RuleBook } from './rules/index.js';
 import type { Pipeline } from './pipeline/index.js';
+import type { ConditionEvaluator, UsageMeter } from './conditions/index.js';
+import { conditionRoutes } from './http/routes/conditions.js';
 
 export interface AppDeps {
   store: Store;
@@ -28,6 +30,8 @@ export interface AppDeps {
   wakeWorker: () => void;
   /** Process health for operators and benchmarks: event-loop delay, memory, volumes. */
   metrics: (reset: boolean) => Record<string, unknown>;
+  evaluator: ConditionEvaluator;
+  usage: UsageMeter;
 }
 
 /** The HTTP surface: thin routes over the engine's capabilities. */
@@ -59,8 +63,9 @@ export function createApp(deps: AppDeps): Express {
   api.use(eventRoutes(store));
   api.use(ruleRoutes({ store, rules: deps.rules, pipeline: deps.pipeline }));
   api.use(deliveryRoutes({ store, now, onReplayed: deps.wakeWorker }));
+  api.use(conditionRoutes(deps.evaluator, deps.usage));
   api.use(leadRoutes(leads));
-  api.use(settingsRoutes(store));
+  api.use(settingsRoutes(store, deps.rules));
   api.use(signingKeyRoutes(store, now));
   app.use('/api/v1', api);
 

@@ -10,6 +10,8 @@ import { ensureSources, sourceView } from './http/routes/sources.js';
 import { readRuleFiles, RuleBook } from './rules/index.js';
 import { createPipeline } from './pipeline/index.js';
 import { createInactivityWatch } from './inactivity/index.js';
+import { createEvaluator, UsageMeter } from './conditions/index.js';
+import { judgeWith } from './pipeline/judge.js';
 import { createSender, createWorker, destinationGuard, DEFAULT_RETRY_POLICY } from './dispatch/index.js';
 
 export interface Engine {
@@ -38,8 +40,10 @@ export async function startEngine(config: Config, options: EngineOptions = {}): 
   const store = await openFileStore(config.DATA_DIR, now);
   const first = await bootstrap(store, now(), config.SWITCHBOARD_API_KEY);
 
+  const usage = new UsageMeter();
+  const evaluator = createEvaluator(config, { usage });
   const guard = destinationGuard(config.ALLOW_PRIVATE_DESTINATIONS);
-  const rules = await RuleBook.open({ store, now, guard, fileRules });
+  const rules = await RuleBook.open({ store, now, guard, fileRules, canJudge: evaluator.supports?.bind(evaluator) });
   const worker = createWorker({
     store,
     rules,
@@ -59,15 +63,28 @@ export async function startEngine(config: Config, options: EngineOptions = {}): 
       if (!(await store.events.append(event)).duplicate) pipeline.submit(event);
     },
   });
-  const pipeline = createPipeline({ store, rules, logger, now, onDeliveriesQueued: worker.wake, observe: inactivity.observe });
+  const pipeline = createPipeline({
+    store,
+    rules,
+    judge: judgeWith(evaluator),
+    logger,
+    now,
+    onDeliveriesQueued: worker.wake,
+    observe: inactivity.observe,
+  });
 
   const eventLoop = monitorEventLoopDelay({ resolution: 10 });
   eventLoop.enable();
   const metrics = (reset: boolean) => {
     const snapshot = {
       eventLoopDelay: { maxMs: eventLoop.max / 1e6, p99Ms: eventLoop.percentile(99) / 1e6, meanMs: eventLoop.mean / 1e6 },
-      memory: { rssMb: Math.round(process.memoryUsage.rss() / 1048576) },
+      memory: (({ rss, heapUsed, external }) => ({
+        rssMb: Math.round(rss / 1048576),
+        heapUsedMb: Math.round(heapUsed / 1048576),
+        externalMb: Math.round(external / 1048576),
+      }))(process.memoryUsage()),
       events: store.events.count(),
+      undecidedEvents: pipeline.backlog(),
       nextDeliveryDueAt: store.outbox.nextDueAt() ?? null,
     };
     if (reset) eventLoop.reset();
@@ -85,6 +102,8 @@ export async function startEngine(config: Config, options: EngineOptions = {}): 
     pipeline,
     wakeWorker: worker.wake,
     metrics,
+    evaluator,
+    usage,
   });
 
   const server: Server = await new Promise((resolve, reject) => {
@@ -104,7 +123,10 @@ export async function startEngine(config: Config, options: EngineOptions = {}): 
   worker.start();
   inactivity.start();
   const recovered = await pipeline.recover();
-  logger.info({ url, publicUrl, events: store.events.count(), recovered, rules: fileRules.length }, 'switchboard engine listening');
+  logger.info(
+    { url, publicUrl, events: store.events.count(), leadEvents: store.leadEvents.count(), recovered, rules: fileRules.length },
+    'switchboard engine listening',
+  );
 
   return {
     url,

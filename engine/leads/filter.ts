@@ -32,25 +32,31 @@ export async function evaluateEventFilters(
   phones: unknown[],
   atMs: number,
 ): Promise<Evaluation> {
-  const normalized: (string | undefined)[] = [];
+  const e164: string[] = [];
+  /** For each valid phone, its index in `phones`. */
+  const validAt: number[] = [];
   for (let start = 0; start < phones.length; start += CHUNK) {
     if (start > 0) await yieldToEventLoop();
-    for (const phone of phones.slice(start, start + CHUNK)) normalized.push(leadPhone(phone, deps.defaultPhoneRegion));
+    for (let index = start; index < Math.min(phones.length, start + CHUNK); index++) {
+      const phone = leadPhone(phones[index], deps.defaultPhoneRegion);
+      if (phone) {
+        e164.push(phone);
+        validAt.push(index);
+      }
+    }
   }
-  const validAt = normalized.flatMap((phone, index) => (phone ? [index] : []));
-  const e164 = validAt.map((index) => normalized[index]!);
-  const passes = new Array<boolean>(e164.length).fill(true);
+  const passes = new Uint8Array(e164.length).fill(1);
   for (const filter of filters) {
     const fromMs = filter.within ? atMs - filter.within.minutes * 60_000 : Number.NEGATIVE_INFINITY;
     const has = await deps.store.leadEvents.phonesWithEvent(organizationId, filter.eventType, e164, { fromMs, toMs: atMs });
-    for (let i = 0; i < passes.length; i++) if (has[i] !== (filter.mode === 'include')) passes[i] = false;
+    const wanted = filter.mode === 'include';
+    for (let i = 0; i < passes.length; i++) if (has[i] !== wanted) passes[i] = 0;
   }
   const evaluation: Evaluation = { included: [], excluded: [], invalid: [] };
-  let next = 0;
-  phones.forEach((phone, index) => {
-    if (validAt[next] !== index) evaluation.invalid.push(phone);
-    else (passes[next++] ? evaluation.included : evaluation.excluded).push(phone);
-  });
+  for (let index = 0, next = 0; index < phones.length; index++) {
+    if (validAt[next] !== index) evaluation.invalid.push(phones[index]);
+    else (passes[next++] ? evaluation.included : evaluation.excluded).push(phones[index]);
+  }
   return evaluation;
 }
 

@@ -74,7 +74,8 @@ export async function ingestLeadEvents(deps: IngestDeps, batch: LeadEventBatch):
   const rejects: LeadEventReject[] = [];
   let rejected = 0;
   for (let start = 0; start < batch.events.length; start += CHUNK) {
-    if (start > 0) await yieldToEventLoop();
+    // Yields before the first chunk too: the body's JSON.parse ran in this same task.
+    await yieldToEventLoop();
     const end = Math.min(batch.events.length, start + CHUNK);
     for (let index = start; index < end; index++) {
       const raw = batch.events[index];

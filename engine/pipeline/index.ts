@@ -187,6 +187,8 @@ export function createPipeline(deps: PipelineDeps) {
 
   return {
     submit,
+    /** Events stored but not decided yet. */
+    backlog: () => waiting.length - head + running.size,
     dryRun,
     sendSample,
     /** Decides the events stored before a crash or stop that were never decided. */

@@ -158,11 +158,12 @@ export class RuleBook {
     return [];
   }
 
-  private async checkDestination(url: string): Promise<void> {
+  /** Refuses a destination the guard does not allow, as a 422 naming the field. */
+  async checkDestination(url: string, field = 'destination.url'): Promise<void> {
     try {
       await this.deps.guard.check(url);
     } catch (error) {
-      if (error instanceof DestinationRefused) throw new ApiError(422, 'destination_refused', `destination.url: ${error.message}`);
+      if (error instanceof DestinationRefused) throw new ApiError(422, 'destination_refused', `${field}: ${error.message}`);
       throw error;
     }
   }

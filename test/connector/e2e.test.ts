@@ -180,7 +180,7 @@ describe('connector ↔ engine', () => {
     expect(await hookStatus(hookId)).toBe(404);
   });
 
-  it.skip('fires Custom Condition with the local evaluator only for the message that gives an email address', async () => {
+  it('fires Custom Condition with the local evaluator only for the message that gives an email address', async () => {
     const trigger = hookFunctionsOf(app.triggers.custom_condition);
     const target = await newTarget();
     const prompt = 'When the user provides their email address';

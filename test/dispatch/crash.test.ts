@@ -1,32 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir, TEST_API_KEY } from '../helpers/engine.js';
 import { eventually, startReceiver } from '../helpers/receiver.js';
+import { spawnEngine } from '../helpers/process.js';
 
-const root = path.join(__dirname, '..', '..');
-
-/** The real engine as its own process, so it can be killed without warning. */
-async function spawnEngine(dataDir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'engine', 'main.ts')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      RULES_DIR: path.join(dataDir, 'no-rules'),
-      SWITCHBOARD_API_KEY: TEST_API_KEY,
-      LOG_LEVEL: 'warn',
-      ALLOW_PRIVATE_DESTINATIONS: 'true',
-      RETRY_SCHEDULE: '0.05,0.1,0.2',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  await eventually(async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined))?.ok, 20_000, 50);
-  return child;
-}
+const engineEnv = (dataDir: string) => ({
+  DATA_DIR: dataDir,
+  RULES_DIR: path.join(dataDir, 'no-rules'),
+  SWITCHBOARD_API_KEY: TEST_API_KEY,
+  ALLOW_PRIVATE_DESTINATIONS: 'true',
+  RETRY_SCHEDULE: '0.05,0.1,0.2',
+});
 
 describe('crash safety', () => {
   const cleanup: Array<() => Promise<unknown>> = [];
@@ -35,16 +20,14 @@ describe('crash safety', () => {
   });
 
   it('delivers every acknowledged event after a SIGKILL in the middle of a burst', async () => {
-    // Slow answers keep deliveries in flight when the engine dies.
     const receiver = await startReceiver(() => ({ status: 200 }));
     cleanup.push(() => receiver.close());
     const dataDir = await tempDir();
     cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
-    let engine = await spawnEngine(dataDir, port);
-    cleanup.push(async () => engine.kill('SIGKILL'));
+    let engine = await spawnEngine(engineEnv(dataDir));
+    cleanup.push(async () => engine.child.kill('SIGKILL'));
     const api = (pathname: string, init: RequestInit = {}) =>
-      fetch(`http://127.0.0.1:${port}${pathname}`, { ...init, headers: { authorization: `Bearer ${TEST_API_KEY}`, 'content-type': 'application/json', ...init.headers } });
+      fetch(`${engine.url}${pathname}`, { ...init, headers: { authorization: `Bearer ${TEST_API_KEY}`, 'content-type': 'application/json', ...init.headers } });
 
     const rule = await api('/api/v1/rules', {
       method: 'POST',
@@ -74,12 +57,12 @@ describe('crash safety', () => {
       }
     });
     await eventually(() => receiver.received.length >= 50, 20_000, 5);
-    engine.kill('SIGKILL');
+    engine.child.kill('SIGKILL');
     await Promise.all(senders);
     expect(acknowledged.size).toBeGreaterThan(50);
     expect(acknowledged.size).toBeLessThan(total);
 
-    engine = await spawnEngine(dataDir, port);
+    engine = await spawnEngine({ ...engineEnv(dataDir), PORT: new URL(engine.url).port });
     const delivered = () => new Set(receiver.received.map((request) => JSON.parse(request.body).email as string));
     await eventually(() => [...acknowledged].every((email) => delivered().has(email)), 30_000, 50);
     const duplicates = receiver.received.length - delivered().size;

@@ -198,7 +198,7 @@ describe('rules and delivery', () => {
 
   it('sends every event to the organization webhookUrl, signed with its own secret', async () => {
     await setUp();
-    await engine.engine.store.organizations.updateSettings(1, { webhookUrl: `${receiver.url}/all` });
+    const settings = await (await engine.api('/api/v1/organizations/current/settings', { method: 'PUT', json: { webhookUrl: `${receiver.url}/all` } })).json();
     await sendSetter();
     await fetch(await inboundUrl(engine, 'calstudio'), {
       method: 'POST',
@@ -208,8 +208,7 @@ describe('rules and delivery', () => {
     await receiver.waitFor(2);
     const types = receiver.received.map((request) => JSON.parse(request.body).type).sort();
     expect(types).toEqual(['appointment.booked', 'message.sent']);
-    const secret = (await engine.engine.store.organizations.get(1))!.settings.webhookSecret!;
-    for (const request of receiver.received) new Webhook(secret).verify(request.body, request.headers as Record<string, string>);
+    for (const request of receiver.received) new Webhook(settings.webhookSecret).verify(request.body, request.headers as Record<string, string>);
   });
 
   it('refuses private destinations unless allowed, at creation and at send time', async () => {
@@ -221,6 +220,9 @@ describe('rules and delivery', () => {
     }
     const scheme = await engine.api('/api/v1/rules', { method: 'POST', json: { name: 'x', on: ['meeting.booked'], destination: { url: 'file:///etc/passwd' } } });
     expect(scheme.status).toBe(400);
+    const setting = await engine.api('/api/v1/organizations/current/settings', { method: 'PUT', json: { webhookUrl: `${receiver.url}/all` } });
+    expect(setting.status).toBe(422);
+    expect((await setting.json()).error.message).toMatch(/^webhookUrl: /);
     // A URL that was fine when saved is checked again when sent.
     await engine.engine.store.organizations.updateSettings(1, { webhookUrl: `${receiver.url}/all` });
     await sendSetter();

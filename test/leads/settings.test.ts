@@ -14,25 +14,29 @@ describe('organization settings and signing keys', () => {
   });
 
   it('takes the seed example request and keeps fields that are not sent', async () => {
-    expect(await (await engine.api(SETTINGS)).json()).toEqual({ webhookUrl: null, inboundAuth: 'apiKey' });
+    expect(await (await engine.api(SETTINGS)).json()).toEqual({ webhookUrl: null, webhookSecret: null, inboundAuth: 'apiKey' });
     const response = await fetch(`${engine.url}${SETTINGS}`, {
       method: 'PUT',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${engine.apiKey}` },
       body: '{\n"webhookUrl": "https://api.example.com/webhook"\n}',
     });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ webhookUrl: 'https://api.example.com/webhook', inboundAuth: 'apiKey' });
+    const { webhookSecret, ...set } = await response.json();
+    expect(set).toEqual({ webhookUrl: 'https://api.example.com/webhook', inboundAuth: 'apiKey' });
+    expect(webhookSecret).toMatch(/^whsec_/);
 
     expect(await (await engine.api(SETTINGS, { method: 'PUT', json: { inboundAuth: 'hmac' } })).json()).toEqual({
       webhookUrl: 'https://api.example.com/webhook',
+      webhookSecret,
       inboundAuth: 'hmac',
     });
     expect(await (await engine.api(SETTINGS, { method: 'PUT', json: { webhookUrl: null, inboundAuth: 'apiKey' } })).json()).toEqual({
       webhookUrl: null,
+      webhookSecret,
       inboundAuth: 'apiKey',
     });
     await engine.restart();
-    expect(await (await engine.api(SETTINGS)).json()).toEqual({ webhookUrl: null, inboundAuth: 'apiKey' });
+    expect(await (await engine.api(SETTINGS)).json()).toEqual({ webhookUrl: null, webhookSecret, inboundAuth: 'apiKey' });
   });
 
   it('refuses invalid values, naming the field', async () => {

@@ -49,6 +49,23 @@ describe('FileLeadEventRepo', () => {
     ]);
   });
 
+  it('reads back every row of a batch, whatever its bytes, across chunks', async () => {
+    const metadata = (i: number) => (i % 3 === 0 ? { note: `café ☕ ${i}` } : i % 3 === 1 ? { n: i } : undefined);
+    const events: NewLeadEvent[] = Array.from({ length: 12_000 }, (_, i) => ({
+      phoneE164: `+1212${2_000_000 + i}`,
+      occurredAtMs: i,
+      metadataJson: metadata(i) && JSON.stringify(metadata(i)),
+    }));
+    for (const eventType of ['ascii_type', 'tipo_ñ']) {
+      expect(await repo.insertBatch(1, eventType, '2026-05-15T13:00:00.000Z', events)).toEqual({ inserted: 12_000, duplicates: 0 });
+      for (const i of [0, 1, 2, 4_999, 5_000, 5_001, 11_999]) {
+        const [event] = await repo.listForPhone(1, events[i].phoneE164, { eventType, limit: 1 });
+        expect(event).toMatchObject({ eventType, phoneE164: events[i].phoneE164, occurredAt: new Date(i).toISOString() });
+        expect(event.metadata).toEqual(metadata(i));
+      }
+    }
+  });
+
   it('writes lines that are plain JSON with the indexed fields first', () => {
     const line = leadEventLineFormatter(3, 'trial_started', '2026-05-15T13:00:00.000Z')({ phoneE164: '+15551234567', occurredAtMs: 0, metadataJson: '{"k":"v"}' });
     expect(JSON.parse(line)).toEqual({

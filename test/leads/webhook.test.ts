@@ -148,7 +148,7 @@ describe('POST /api/v1/webhooks/lead-events: the seed examples and authenticatio
       const body = JSON.stringify({ organizationId: 1, eventType: 'x', events: [{ phoneE164: '+15551234567', occurredAt: '2026-05-15T13:00:00Z' }] });
       expect((await postRaw(fresh, body, { 'X-Setter-Signature': signature(secret, body) })).status).toBe(401);
       const settings = await (await fresh.api('/api/v1/organizations/current/settings')).json();
-      expect(settings).toEqual({ webhookUrl: null, inboundAuth: 'apiKey' });
+      expect(settings).toEqual({ webhookUrl: null, webhookSecret: null, inboundAuth: 'apiKey' });
     } finally {
       await fresh.close();
     }

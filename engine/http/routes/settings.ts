@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Organization, Store } from '../../store/index.js';
+import { newWebhookSecret, type RuleBook } from '../../rules/index.js';
 import { validationError } from '../errors.js';
 import { jsonBody } from '../middleware.js';
 
@@ -14,9 +15,14 @@ const SettingsUpdate = z.strictObject({
   inboundAuth: z.enum(['apiKey', 'hmac']).optional(),
 });
 
-const settingsView = ({ settings }: Organization) => ({ webhookUrl: settings.webhookUrl, inboundAuth: settings.inboundAuth });
+const settingsView = ({ settings }: Organization) => ({
+  webhookUrl: settings.webhookUrl,
+  /** Verifies the Standard Webhooks signatures of deliveries to webhookUrl. */
+  webhookSecret: settings.webhookSecret ?? null,
+  inboundAuth: settings.inboundAuth,
+});
 
-export function settingsRoutes(store: Store): Router {
+export function settingsRoutes(store: Store, rules: RuleBook): Router {
   const router = Router();
   router.get('/organizations/current/settings', (req, res) => {
     res.json(settingsView(req.organization!));
@@ -24,7 +30,11 @@ export function settingsRoutes(store: Store): Router {
   router.put('/organizations/current/settings', jsonBody(), async (req, res) => {
     const update = SettingsUpdate.safeParse(req.body);
     if (!update.success) throw validationError(update.error);
-    res.json(settingsView(await store.organizations.updateSettings(req.organization!.id, update.data)));
+    const { webhookUrl } = update.data;
+    if (webhookUrl) await rules.checkDestination(webhookUrl, 'webhookUrl');
+    const webhookSecret = webhookUrl ? (req.organization!.settings.webhookSecret ?? newWebhookSecret()) : undefined;
+    const patch = webhookSecret ? { ...update.data, webhookSecret } : update.data;
+    res.json(settingsView(await store.organizations.updateSettings(req.organization!.id, patch)));
   });
   return router;
 }

@@ -1,7 +1,10 @@
 import path from 'node:path';
 import { AppendLog, type LogPosition } from './append-log.js';
 import type { EventQuery, EventRef, EventRepo } from '../types.js';
-import type { CanonicalEvent } from '../../events/schema.js';
+import { EVENT_TYPES, type CanonicalEvent } from '../../events/schema.js';
+
+// One shared string per type, so the index does not keep a slice of every line it read.
+const TYPE_NAMES = new Map<string, string>(EVENT_TYPES.map((type) => [type, type]));
 
 interface IndexEntry {
   organizationId: number;
@@ -40,7 +43,7 @@ export class FileEventRepo implements EventRepo {
     let id: string, type: string, organizationId: number;
     const head = HEAD.exec(line.toString('utf8', 0, Math.min(line.length, HEAD_BYTES)));
     if (head) {
-      [id, type, organizationId] = [JSON.parse(`"${head[1]}"`) as string, head[2], Number(head[3])];
+      [id, type, organizationId] = [JSON.parse(`"${head[1]}"`) as string, TYPE_NAMES.get(head[2]) ?? head[2], Number(head[3])];
     } else {
       try {
         ({ id, type, organizationId } = JSON.parse(line.toString('utf8')) as CanonicalEvent);
@@ -49,7 +52,7 @@ export class FileEventRepo implements EventRepo {
       }
     }
     if (this.index.has(id)) return;
-    this.remember(id, { organizationId, type, position });
+    this.remember(id, { organizationId, type, position, pending: undefined });
   }
 
   private remember(id: string, entry: IndexEntry): void {
@@ -65,7 +68,7 @@ export class FileEventRepo implements EventRepo {
       await existing.pending;
       return { duplicate: true };
     }
-    const entry: IndexEntry = { organizationId: event.organizationId, type: event.type, position: { offset: 0, length: 0 } };
+    const entry: IndexEntry = { organizationId: event.organizationId, type: event.type, position: { offset: 0, length: 0 }, pending: undefined };
     const written = this.log.append([serialize(event)]);
     entry.pending = written;
     this.remember(event.id, entry);
@@ -75,7 +78,7 @@ export class FileEventRepo implements EventRepo {
       this.forget(event.id);
       throw error;
     } finally {
-      delete entry.pending;
+      entry.pending = undefined;
     }
     return { duplicate: false };
   }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { AppendLog, type LogPosition } from './append-log.js';
+import { AppendLog } from './append-log.js';
 import type { LeadEvent, LeadEventRepo, NewLeadEvent } from '../types.js';
 
 /** Index and format this many events between yields, so a 50,000-event batch never stalls the loop. */
@@ -42,8 +42,9 @@ class RowTable {
 
 /**
  * (group, phone) → the newest row of that phone in that group, as an open-addressing hash table
- * in typed arrays. A V8 Map of 1M phones holds 1M boxed keys that every full GC must mark: it
- * made the collector the largest cost of a batch, with pauses near 200 ms.
+ * (linear probing, at most half full) in typed arrays. A V8 Map of 1M phones holds 1M entries and
+ * boxed number keys that every full GC marks again; with it, the collector was the largest cost
+ * of a batch.
  */
 class PhoneIndex {
   /** The phone's E.164 digits as a number (at most 15 digits, so exact); 0 marks a free slot. */
@@ -104,6 +105,7 @@ interface LeadEventGroup {
 }
 
 const phoneKey = (phoneE164: string): number => Number(phoneE164.slice(1));
+const NON_ASCII = /[^\x00-\x7f]/;
 
 const DAY_MS = 86_400_000;
 const pad = (width: number) => Array.from({ length: 10 ** width }, (_, n) => String(n).padStart(width, '0'));
@@ -248,14 +250,18 @@ export class FileLeadEventRepo implements LeadEventRepo {
 
     const reserved: number[] = [];
     const reservedPhones: number[] = [];
-    const lines: string[] = [];
+    /** Each chunk's new lines, joined as soon as the chunk is done so the line strings die young. */
+    const chunks: string[] = [];
+    /** Bytes of the block so far: each new row's offset within it. */
+    let cursor = 0;
+    const asciiHead = !NON_ASCII.test(eventType) && !NON_ASCII.test(receivedAt);
     const collided = new Set<Promise<void>>();
     let duplicates = 0;
     try {
       for (let start = 0; start < events.length; start += CHUNK) {
         if (start > 0) await yieldToEventLoop();
-        const end = Math.min(events.length, start + CHUNK);
-        for (let i = start; i < end; i++) {
+        const lines: string[] = [];
+        for (let i = start; i < Math.min(events.length, start + CHUNK); i++) {
           const event = events[i];
           const phone = phoneKey(event.phoneE164);
           const existing = this.find(group, phone, event.occurredAtMs);
@@ -265,18 +271,27 @@ export class FileLeadEventRepo implements LeadEventRepo {
             if (owner !== 0 && owner !== batch) collided.add(this.inFlight.get(owner)!);
             continue;
           }
-          reserved.push(this.link(group, phone, event.occurredAtMs, batch));
+          const row = this.link(group, phone, event.occurredAtMs, batch);
+          reserved.push(row);
           reservedPhones.push(phone);
-          lines.push(format(event));
+          const line = format(event);
+          const ascii = asciiHead && (event.metadataJson === undefined || !NON_ASCII.test(event.metadataJson));
+          const bytes = ascii ? line.length : Buffer.byteLength(line);
+          this.rows.offset[row] = cursor;
+          this.rows.length[row] = bytes;
+          cursor += bytes + 1;
+          lines.push(line);
         }
+        if (lines.length) chunks.push(lines.join('\n'));
       }
-      const positions: LogPosition[] = lines.length ? await this.log.append(lines) : [];
-      for (let i = 0; i < reserved.length; i++) {
-        const row = reserved[i];
-        this.rows.offset[row] = positions[i].offset;
-        this.rows.length[row] = positions[i].length;
-        this.rows.batch[row] = 0;
+      // One append, so one write and one fdatasync for the batch. It is handed one block of lines
+      // rather than 50,000 strings: the log encodes what it is given in a single step, and per-line
+      // strings made that step ~100 ms.
+      if (chunks.length) {
+        const [block] = await this.log.append([chunks.join('\n')]);
+        for (const row of reserved) this.rows.offset[row] += block.offset;
       }
+      for (const row of reserved) this.rows.batch[row] = 0;
       settle();
     } catch (error) {
       for (let i = reserved.length - 1; i >= 0; i--) this.unlink(group, reservedPhones[i], reserved[i]);
@@ -287,7 +302,7 @@ export class FileLeadEventRepo implements LeadEventRepo {
     }
     // A duplicate of a row another request is still writing is acknowledged only once it is durable.
     await Promise.all(collided);
-    return { inserted: lines.length, duplicates };
+    return { inserted: reserved.length, duplicates };
   }
 
   async phonesWithEvent(
