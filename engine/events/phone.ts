@@ -51,8 +51,8 @@ export function contactPhoneToE164(raw: string | undefined | null, hints: PhoneH
   const text = raw.trim();
   if (!text) return undefined;
   const compact = text.replace(NON_DIALABLE, '');
-  if (compact.startsWith('+')) return possibleE164(compact);
-  if (compact.startsWith('00')) return possibleE164(`+${compact.slice(2)}`);
+  if (compact.startsWith('+')) return internationalToE164(compact);
+  if (compact.startsWith('00')) return internationalToE164(`+${compact.slice(2)}`);
   const regions = [
     regionOfWhatsappId(hints.whatsappId),
     regionOfTimeZone(hints.timeZone),
@@ -64,7 +64,12 @@ export function contactPhoneToE164(raw: string | undefined | null, hints: PhoneH
     const e164 = possibleE164(compact, region);
     if (e164) return e164;
   }
-  return /^\d+$/.test(compact) ? possibleE164(`+${compact}`) : undefined;
+  return /^\d+$/.test(compact) ? internationalToE164(`+${compact}`) : undefined;
+}
+
+/** `+` and digits take the fast path below; anything else (letters, odd lengths) the full parse. */
+function internationalToE164(international: string): string | undefined {
+  return E164_SHAPE.test(international) ? possibleInternationalE164(international) : possibleE164(international);
 }
 
 const E164_SHAPE = /^\+[1-9]\d{6,14}$/;

@@ -134,7 +134,9 @@ export function createPipeline(deps: PipelineDeps) {
 
   function pump(): void {
     while (running.size < limit && head < waiting.length) {
-      const event = waiting[head++];
+      const event = waiting[head];
+      // Released at once: a decided event must not stay reachable from the queue.
+      waiting[head++] = undefined as unknown as EventRef;
       if (running.has(event.id)) continue;
       const job = decide(event)
         .catch((error) => logger.error({ err: error, eventId: event.id }, 'deciding an event failed; it is retried at the next start'))
@@ -144,7 +146,7 @@ export function createPipeline(deps: PipelineDeps) {
         });
       running.set(event.id, job);
     }
-    if (head > 1024 && head * 2 > waiting.length) {
+    if (head === waiting.length || (head > 1024 && head * 2 > waiting.length)) {
       waiting = waiting.slice(head);
       head = 0;
     }
