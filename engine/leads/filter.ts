@@ -4,7 +4,7 @@ import { validationError } from '../http/errors.js';
 import { requireSameOrganization } from './authenticate.js';
 import { EvaluateRequestSchema, leadPhone, type EventFilter } from './schema.js';
 
-/** Phones normalized between yields (national numbers take the slow parse). */
+/** Phones normalized between yields: even 5,000 national numbers (the slow parse) take ~100 ms. */
 const CHUNK = 5_000;
 
 export interface EvaluationDeps {
@@ -36,7 +36,7 @@ export async function evaluateEventFilters(
   /** For each valid phone, its index in `phones`. */
   const validAt: number[] = [];
   for (let start = 0; start < phones.length; start += CHUNK) {
-    if (start > 0) await yieldToEventLoop();
+    await yieldToEventLoop(); // before the first chunk too: the body's JSON.parse ran in this task
     for (let index = start; index < Math.min(phones.length, start + CHUNK); index++) {
       const phone = leadPhone(phones[index], deps.defaultPhoneRegion);
       if (phone) {
