@@ -47,7 +47,11 @@ export class AppendLog {
     return new AppendLog(file, handle, complete);
   }
 
-  /** Appends the lines (each without its newline); resolves once they are durable. */
+  /**
+   * Appends the lines (each without its final newline); resolves once they are durable. An entry
+   * may be a block of newline-joined lines, written as one (a large batch encodes once); its
+   * position then spans the block.
+   */
   append(lines: string[]): Promise<LogPosition[]> {
     if (this.closed) return Promise.reject(new Error(`log ${this.file} is closed`));
     const positions: LogPosition[] = [];
