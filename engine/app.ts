@@ -1,8 +1,9 @@
-import express, { type Express } from 'express';
+import type { RequestListener } from 'node:http';
+import express from 'express';
 import type { Logger } from 'pino';
 import type { Store } from './store/index.js';
 import { errorHandler, requestId, requireApiKey, routeNotFound } from './http/middleware.js';
-import { inboundRoutes } from './http/routes/inbound.js';
+import { inboundFastPath } from './http/inbound-fast-path.js';
 import { eventRoutes } from './http/routes/events.js';
 import { sourceRoutes } from './http/routes/sources.js';
 import { accountRoutes } from './http/routes/account.js';
@@ -35,7 +36,7 @@ export interface AppDeps {
 }
 
 /** The HTTP surface: thin routes over the engine's capabilities. */
-export function createApp(deps: AppDeps): Express {
+export function createApp(deps: AppDeps): RequestListener {
   const { store, logger, now } = deps;
   const app = express();
   app.disable('x-powered-by');
@@ -45,9 +46,6 @@ export function createApp(deps: AppDeps): Express {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.use(
-    inboundRoutes({ store, now, defaultPhoneRegion: deps.defaultPhoneRegion, onStored: deps.pipeline.submit }),
-  );
 
   const leads = { store, now, defaultPhoneRegion: deps.defaultPhoneRegion };
   // Before the API-key router: an organization may sign lead events with HMAC instead of a key.
@@ -71,5 +69,9 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(routeNotFound());
   app.use(errorHandler(logger));
-  return app;
+
+  const inbound = inboundFastPath({ store, now, defaultPhoneRegion: deps.defaultPhoneRegion, onStored: deps.pipeline.submit }, logger);
+  return (req, res) => {
+    if (!inbound(req, res)) app(req, res);
+  };
 }

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import pino, { type Logger } from 'pino';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
@@ -107,7 +107,7 @@ export async function startEngine(config: Config, options: EngineOptions = {}): 
   });
 
   const server: Server = await new Promise((resolve, reject) => {
-    const listening = app.listen(config.PORT, config.HOST, () => resolve(listening));
+    const listening = createServer(app).listen(config.PORT, config.HOST, () => resolve(listening));
     listening.once('error', reject);
   });
   server.keepAliveTimeout = 65_000;

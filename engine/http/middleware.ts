@@ -19,6 +19,13 @@ declare global {
 }
 
 export const BODY_LIMIT = '10mb';
+export const BODY_LIMIT_BYTES = 10 * 1024 * 1024;
+
+/** A body declared as something other than JSON is refused; no content type is read as JSON. */
+export function refuseNonJson(type: string | undefined, contentLength: string | undefined): ApiError | undefined {
+  if (!type || contentLength === '0' || /^application\/([\w.+-]+\+)?json\b/i.test(type)) return undefined;
+  return new ApiError(415, 'unsupported_media_type', `content-type must be application/json, not ${type}`);
+}
 
 export function requestId(): RequestHandler {
   return function assignRequestId(req, res, next) {
@@ -44,10 +51,8 @@ export function jsonBody(): RequestHandler {
     },
   });
   return function parseJsonBody(req, res, next) {
-    const type = req.get('content-type');
-    if (type && req.headers['content-length'] !== '0' && !/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
-      return next(new ApiError(415, 'unsupported_media_type', `content-type must be application/json, not ${type}`));
-    }
+    const refused = refuseNonJson(req.get('content-type'), req.headers['content-length']);
+    if (refused) return next(refused);
     parse(req, res, next);
   };
 }
@@ -77,23 +82,28 @@ const BODY_PARSER_ERRORS: Record<string, [number, string, string]> = {
   'request.aborted': [400, 'request_aborted', 'the request was aborted by the client'],
 };
 
+/** Any thrown value as the ApiError to answer with; an unknown one is logged and becomes a 500. */
+export function asApiError(error: unknown, logger: Logger, request: { id: string; method?: string; path?: string }): ApiError {
+  if (error instanceof ApiError) return error;
+  const type = (error as { type?: unknown } | null)?.type;
+  if (typeof type === 'string' && BODY_PARSER_ERRORS[type]) {
+    const [status, code, message] = BODY_PARSER_ERRORS[type];
+    return new ApiError(status, code, message);
+  }
+  logger.error({ err: error, requestId: request.id, method: request.method, path: request.path }, 'unhandled error');
+  return new ApiError(500, 'internal_error', `internal error; quote request id ${request.id}`, { requestId: request.id });
+}
+
+export function errorBody(error: ApiError) {
+  return { error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) } };
+}
+
 /** Every error becomes `{"error": {code, message, details?}}`; unknown ones a logged 500. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return function handleError(error, req, res, _next) {
-    let apiError: ApiError;
-    if (error instanceof ApiError) {
-      apiError = error;
-    } else if (typeof error?.type === 'string' && BODY_PARSER_ERRORS[error.type]) {
-      const [status, code, message] = BODY_PARSER_ERRORS[error.type];
-      apiError = new ApiError(status, code, message);
-    } else {
-      logger.error({ err: error, requestId: req.id, method: req.method, path: req.path }, 'unhandled error');
-      apiError = new ApiError(500, 'internal_error', `internal error; quote request id ${req.id}`, { requestId: req.id });
-    }
+    const apiError = asApiError(error, logger, req);
     if (res.headersSent) return;
-    res.status(apiError.status).json({
-      error: { code: apiError.code, message: apiError.message, ...(apiError.details === undefined ? {} : { details: apiError.details }) },
-    });
+    res.status(apiError.status).json(errorBody(apiError));
   };
 }
 

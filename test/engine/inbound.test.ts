@@ -76,6 +76,28 @@ describe('the engine foundation', () => {
     expect((await engine.api('/api/v1/events/evt_missing')).status).toBe(404);
   });
 
+  it('refuses an oversized body sent without a content-length, and answers an empty one with 422', async () => {
+    const url = await inboundUrl(engine, 'setter');
+    const chunk = new Uint8Array(1024 * 1024).fill(32);
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 11) controller.enqueue(chunk);
+        else controller.close();
+      },
+    });
+    const oversized = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit);
+    expect(oversized.status).toBe(413);
+    expect((await oversized.json()).error.code).toBe('payload_too_large');
+    const empty = await post(url, '');
+    expect(empty.status).toBe(422);
+    expect(empty.headers.get('x-request-id')).toMatch(/^[\w-]{36}$/);
+    const traced = await post(url, '{}', { 'content-type': 'application/json', 'x-request-id': 'trace-42' });
+    expect(traced.headers.get('x-request-id')).toBe('trace-42');
+    expect((await post(`${engine.url}/in/setter`, '{}')).status).toBe(404);
+    expect(await (await engine.api('/api/v1/events')).json()).toHaveLength(1);
+  });
+
   it('stores an unknown action as source.unrecognized and answers 202', async () => {
     const url = await inboundUrl(engine, 'appointlet');
     const response = await post(url, JSON.stringify({ id: 99, type: 'Activity', action: 'Meeting.exploded', entity: {} }));
