@@ -37,6 +37,11 @@ export class DestinationRefused extends Error {
   override name = 'DestinationRefused';
 }
 
+/** The name did not resolve: possibly a passing DNS failure, so a delivery retries it. */
+export class DestinationUnresolved extends Error {
+  override name = 'DestinationUnresolved';
+}
+
 export function isBlockedAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 4) return blocked.check(address, 'ipv4');
@@ -77,8 +82,8 @@ export function destinationGuard(allowPrivate: boolean): DestinationGuard {
       let addresses: LookupAddress[];
       try {
         addresses = await dns.lookup(host, { all: true });
-      } catch {
-        throw new DestinationRefused(`${host} does not resolve`);
+      } catch (error) {
+        throw new DestinationUnresolved(`${host} does not resolve (${(error as NodeJS.ErrnoException).code ?? 'lookup failed'})`);
       }
       for (const { address } of addresses) checkAddress(host, address);
     },

@@ -34,7 +34,7 @@ export function createWorker(deps: WorkerDeps) {
     const rule = await rules.forDelivery(delivery.organizationId, delivery.ruleId);
     if (!rule) {
       // The subscription was removed after this delivery was queued: nobody wants it now.
-      await store.outbox.cancelForRule(delivery.ruleId, now());
+      await store.outbox.cancelForRule(delivery.organizationId, delivery.ruleId, now());
       return;
     }
     const at = now();
@@ -64,7 +64,8 @@ export function createWorker(deps: WorkerDeps) {
     );
     if (step.status === 'gone') {
       logger.info({ ruleId: rule.id, url: delivery.url }, 'destination answered 410 Gone');
-      if (rule.origin === 'hook') await rules.remove(rule.organizationId, rule.id);
+      // Two deliveries may both meet the 410; the first one removes the hook.
+      if (rule.origin === 'hook' && rules.get(rule.organizationId, rule.id)) await rules.remove(rule.organizationId, rule.id);
     } else if (failure) {
       logger.warn({ deliveryId: delivery.id, ruleId: rule.id, reason: failure }, `delivery ${step.status}`);
     }

@@ -17,6 +17,15 @@ function presentedSecrets(req: IncomingMessage, query: URLSearchParams): string[
   return candidates.filter((value): value is string => typeof value === 'string' && value.length > 0);
 }
 
+/** A path segment; one that is not valid percent-encoding matches no source. */
+function decodedSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return '';
+  }
+}
+
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     if (Number(req.headers['content-length']) > BODY_LIMIT_BYTES) {
@@ -74,8 +83,8 @@ export function inboundFastPath(deps: InboundDeps, logger: Logger) {
         }
       }
       const { event, duplicate } = await receiveWebhook(deps, {
-        provider: decodeURIComponent(match[1]),
-        token: decodeURIComponent(match[2]),
+        provider: decodedSegment(match[1]),
+        token: decodedSegment(match[2]),
         presentedSecrets: presentedSecrets(req, new URLSearchParams(match[3] ?? '')),
         payload,
       });

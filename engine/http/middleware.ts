@@ -90,6 +90,11 @@ export function asApiError(error: unknown, logger: Logger, request: { id: string
     const [status, code, message] = BODY_PARSER_ERRORS[type];
     return new ApiError(status, code, message);
   }
+  // Express's own client errors, e.g. a path with malformed percent-encoding.
+  const status = (error as { status?: unknown } | null)?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new ApiError(status, 'invalid_request', `the request could not be read: ${(error as Error).message}`);
+  }
   logger.error({ err: error, requestId: request.id, method: request.method, path: request.path }, 'unhandled error');
   return new ApiError(500, 'internal_error', `internal error; quote request id ${request.id}`, { requestId: request.id });
 }

@@ -4,7 +4,9 @@ import { deriveEventId } from '../events/id.js';
 import type { CanonicalEvent } from '../events/schema.js';
 import type { EventRef, NewDelivery, Store } from '../store/index.js';
 import type { RuleBook } from '../rules/book.js';
-import { evaluateRules, mapEvent, type JudgePrompts, type RuleOutcome } from '../rules/evaluate.js';
+import { evaluateRules, mapEvent, mappedOutcome, type JudgePrompts, type RuleOutcome } from '../rules/evaluate.js';
+import { ExpressionError } from '../mapping/index.js';
+import { ApiError } from '../http/errors.js';
 import type { Rule } from '../rules/schema.js';
 
 export interface PipelineDeps {
@@ -83,7 +85,7 @@ export function createPipeline(deps: PipelineDeps) {
       judge: deps.judge,
       isOnceKeyUsed: (key) => reservedOnceKeys.has(key) || store.outbox.hasOnceKey(key),
     });
-    if (own) outcomes.push({ ruleId: own.id, matched: true, reason: 'its condition matched', body: await mapEvent(own, event) });
+    if (own) outcomes.push(await mappedOutcome(own, event, { ruleId: own.id, matched: true, reason: 'its condition matched' }));
 
     // Claimed synchronously after evaluation, so two events of one conversation cannot both fire.
     const onceKeys: string[] = [];
@@ -165,7 +167,7 @@ export function createPipeline(deps: PipelineDeps) {
   /** What the rule would do with the event, sending nothing: matched or not, why, and the body. */
   async function dryRun(rule: Rule, event: CanonicalEvent): Promise<RuleOutcome> {
     const [outcome] = await evaluateRules(event, [rule], { judge: deps.judge, isOnceKeyUsed: (key) => store.outbox.hasOnceKey(key) });
-    if (outcome.matched && outcome.verdict) outcome.body = await mapEvent(rule, conditionEvent(rule, event, outcome, now()));
+    if (outcome.matched && outcome.verdict) return mappedOutcome(rule, conditionEvent(rule, event, outcome, now()), outcome);
     return outcome;
   }
 
@@ -173,9 +175,16 @@ export function createPipeline(deps: PipelineDeps) {
   async function sendSample(rule: Rule, event: CanonicalEvent): Promise<string> {
     const at = now();
     const sampleId = `sample_${at.getTime()}_${Math.random().toString(36).slice(2, 8)}`;
-    const body = rule.prompt
-      ? await mapEvent(rule, conditionEvent(rule, event, { ruleId: rule.id, matched: true, reason: 'sample', verdict: { matched: true, confidence: 1, reason: 'sample delivery', evaluator: 'local' } }, at))
-      : await mapEvent(rule, event);
+    const subject = rule.prompt
+      ? conditionEvent(rule, event, { ruleId: rule.id, matched: true, reason: 'sample', verdict: { matched: true, confidence: 1, reason: 'sample delivery', evaluator: 'local' } }, at)
+      : event;
+    let body: unknown;
+    try {
+      body = await mapEvent(rule, subject);
+    } catch (error) {
+      if (error instanceof ExpressionError) throw new ApiError(422, 'invalid_expression', `mapping: ${error.message}`);
+      throw error;
+    }
     const id = deliveryId(sampleId, rule.id);
     await store.outbox.decide({
       eventId: sampleId,

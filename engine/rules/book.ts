@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ApiError, notFound } from '../http/errors.js';
 import { compileExpression, ExpressionError } from '../mapping/index.js';
-import { DestinationRefused, type DestinationGuard } from '../dispatch/destination-guard.js';
+import { DestinationRefused, DestinationUnresolved, type DestinationGuard } from '../dispatch/destination-guard.js';
 import { EVENT_TYPES, type EventType } from '../events/schema.js';
 import type { Store } from '../store/index.js';
 import { RuleFileError, type RuleFile } from './files.js';
@@ -163,7 +163,9 @@ export class RuleBook {
     try {
       await this.deps.guard.check(url);
     } catch (error) {
-      if (error instanceof DestinationRefused) throw new ApiError(422, 'destination_refused', `${field}: ${error.message}`);
+      if (error instanceof DestinationRefused || error instanceof DestinationUnresolved) {
+        throw new ApiError(422, 'destination_refused', `${field}: ${error.message}`);
+      }
       throw error;
     }
   }
@@ -220,7 +222,13 @@ export class RuleBook {
     });
     checkExpressions(next);
     if (patch.destination) await this.checkDestination(next.destination.url);
+    if (!this.rules.has(id)) throw notFound(`rule ${id}`);
     await this.deps.store.rules.put(next);
+    if (!this.rules.has(id)) {
+      // Deleted while this update was being written: the deletion wins.
+      await this.deps.store.rules.remove(id);
+      throw notFound(`rule ${id}`);
+    }
     this.rules.set(id, next);
     return next;
   }
@@ -228,9 +236,9 @@ export class RuleBook {
   /** Removes the rule and ends its pending deliveries. */
   async remove(organizationId: number, id: string): Promise<void> {
     this.editable(organizationId, id);
-    await this.deps.store.rules.remove(id);
     this.rules.delete(id);
-    await this.deps.store.outbox.cancelForRule(id, this.deps.now());
+    await this.deps.store.rules.remove(id);
+    await this.deps.store.outbox.cancelForRule(organizationId, id, this.deps.now());
   }
 
   private editable(organizationId: number, id: string): Rule {

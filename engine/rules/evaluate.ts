@@ -59,6 +59,16 @@ export async function mapEvent(rule: Rule, event: CanonicalEvent): Promise<unkno
   return mapped;
 }
 
+/** A mapping that fails makes the rule fail closed for this event, saying why. */
+export async function mappedOutcome(rule: Rule, event: CanonicalEvent, matched: RuleOutcome): Promise<RuleOutcome> {
+  try {
+    return { ...matched, body: await mapEvent(rule, event) };
+  } catch (error) {
+    const message = `mapping: ${(error as Error).message}`;
+    return { ...matched, matched: false, reason: `not matched — ${message}`, error: message, onceKey: undefined, body: undefined };
+  }
+}
+
 /**
  * Runs the rules on one event: each `when` first (free), then all surviving prompts in one
  * judge call, then the mappings. Every failure fails closed for that rule and says why.
@@ -113,13 +123,7 @@ export async function evaluateRules(event: CanonicalEvent, rules: Rule[], deps: 
 
   for (const rule of rules) {
     const outcome = outcomes.get(rule.id)!;
-    if (!outcome.matched || rule.prompt) continue;
-    try {
-      outcome.body = await mapEvent(rule, event);
-    } catch (error) {
-      const message = `mapping: ${(error as Error).message}`;
-      Object.assign(outcome, { matched: false, reason: `not matched — ${message}`, error: message, onceKey: undefined });
-    }
+    if (outcome.matched && !rule.prompt) outcomes.set(rule.id, await mappedOutcome(rule, event, outcome));
   }
   return rules.map((rule) => outcomes.get(rule.id)!);
 }

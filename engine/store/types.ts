@@ -165,8 +165,8 @@ export interface OutboxRepo {
   /** When the next pending delivery falls due (ms epoch), if any is waiting. */
   nextDueAt(): number | undefined;
   recordAttempt(attempt: AttemptRecord, nextStatus: DeliveryStatus, retryIndex: number): Promise<DeliveryRecord>;
-  /** Ends the pending deliveries of a removed rule. */
-  cancelForRule(ruleId: string, now: Date): Promise<number>;
+  /** Ends the organization's pending deliveries of a removed rule (rule ids such as the catch-all's repeat across organizations). */
+  cancelForRule(organizationId: number, ruleId: string, now: Date): Promise<number>;
   /** Makes deliveries due again now, with a fresh retry schedule. */
   replay(ids: string[], now: Date): Promise<DeliveryRecord[]>;
   get(organizationId: number, id: string): Promise<{ delivery: DeliveryRecord; body: string; attempts: AttemptRecord[] } | undefined>;

@@ -163,3 +163,27 @@ describe('the engine foundation', () => {
     expect((await again.json()).duplicate).toBe(true);
   });
 });
+
+describe('requests the engine cannot read', () => {
+  let engine: TestEngine;
+  beforeEach(async () => {
+    engine = await startTestEngine();
+  });
+  afterEach(async () => {
+    await engine.close();
+  });
+
+  it('answers malformed percent-encoding with 4xx, not a 500', async () => {
+    expect((await engine.api('/api/v1/events/%E0')).status).toBe(400);
+    expect((await engine.api('/api/v1/rules/%zz')).status).toBe(400);
+    const inbound = await post(`${engine.url}/in/calstudio/%E0%A4%A`, '{}');
+    expect(inbound.status).toBe(404);
+    expect((await inbound.json()).error.code).toBe('not_found');
+  });
+
+  it('ends paging at an unknown cursor', async () => {
+    const url = await inboundUrl(engine, 'calstudio');
+    await post(url, JSON.stringify(await fixture('calstudio-message-sent.json')));
+    expect(await (await engine.api('/api/v1/events?before=evt_unknown')).json()).toEqual([]);
+  });
+});

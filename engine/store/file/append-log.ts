@@ -22,6 +22,12 @@ export class AppendLog {
   private queue: PendingWrite[] = [];
   private flushing: Promise<void> | null = null;
   private closed = false;
+  /**
+   * Set by the first failed write or fsync. The file may then end in a torn line and the
+   * positions handed out after it are wrong, so every later append fails too; the next start
+   * cuts the torn tail off. Retrying after a failed fsync is not safe on Linux.
+   */
+  private failure: Error | null = null;
 
   private constructor(
     readonly file: string,
@@ -54,6 +60,7 @@ export class AppendLog {
    */
   append(lines: string[]): Promise<LogPosition[]> {
     if (this.closed) return Promise.reject(new Error(`log ${this.file} is closed`));
+    if (this.failure) return Promise.reject(this.failure);
     const positions: LogPosition[] = [];
     const parts: Buffer[] = [];
     for (const line of lines) {
@@ -96,6 +103,7 @@ export class AppendLog {
     const batch = this.queue;
     this.queue = [];
     try {
+      if (this.failure) throw this.failure;
       const buffer = batch.length === 1 ? batch[0].buffer : Buffer.concat(batch.map((write) => write.buffer));
       let written = 0;
       while (written < buffer.length) {
@@ -105,7 +113,8 @@ export class AppendLog {
       await this.handle.datasync();
       for (const write of batch) write.resolve();
     } catch (error) {
-      for (const write of batch) write.reject(error as Error);
+      this.failure ??= new Error(`log ${this.file} failed to write; restart the engine to recover: ${(error as Error).message}`);
+      for (const write of batch) write.reject(this.failure);
     }
   }
 }

@@ -104,7 +104,8 @@ export class FileEventRepo implements EventRepo {
     let from = ids.length - 1;
     if (query.before) {
       const at = ids.lastIndexOf(query.before);
-      from = at >= 0 ? at - 1 : from;
+      // An unknown cursor ends the paging rather than starting it over.
+      from = at - 1;
     }
     const chosen: IndexEntry[] = [];
     for (let i = from; i >= 0 && chosen.length < query.limit; i--) {

@@ -92,7 +92,8 @@ export class FileOutboxRepo implements OutboxRepo {
         const entry = this.entries.get(line.deliveryId);
         if (!entry) return;
         Object.assign(entry.record, {
-          status: line.status,
+          // A cancellation made while this attempt was in flight stands.
+          status: entry.record.status === 'canceled' ? 'canceled' : line.status,
           attempts: line.attempt,
           retryIndex: line.retryIndex,
           nextAttemptAt: line.nextAttemptAt,
@@ -174,14 +175,14 @@ export class FileOutboxRepo implements OutboxRepo {
     const position = await this.write(line);
     this.apply(line, position);
     entry.claimed = false;
-    if (nextStatus === 'pending') this.due.push(Date.parse(entry.record.nextAttemptAt!), attempt.deliveryId);
+    if (entry.record.status === 'pending') this.due.push(Date.parse(entry.record.nextAttemptAt!), attempt.deliveryId);
     else delete entry.body;
     return { ...entry.record };
   }
 
-  async cancelForRule(ruleId: string, now: Date): Promise<number> {
+  async cancelForRule(organizationId: number, ruleId: string, now: Date): Promise<number> {
     const ids = [...this.entries.values()]
-      .filter((entry) => entry.record.ruleId === ruleId && entry.record.status === 'pending')
+      .filter(({ record }) => record.organizationId === organizationId && record.ruleId === ruleId && record.status === 'pending')
       .map((entry) => entry.record.id);
     if (!ids.length) return 0;
     const line: OutboxLine = { op: 'cancel', ids, at: now.toISOString() };
