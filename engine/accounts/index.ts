@@ -1,7 +1,13 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { ApiKeyRecord, Organization, Store } from '../store/index.js';
 
-export const hashApiKey = (key: string): string => createHash('sha256').update(key).digest('hex');
+/** sha256 hex of a secret (API keys are stored, and source tokens looked up, by it). */
+export const hashSecret = (key: string): string => createHash('sha256').update(key).digest('hex');
+
+const digest = (text: string) => createHash('sha256').update(text).digest();
+
+/** Compares two secrets in constant time, whatever their lengths. */
+export const sameSecret = (a: string, b: string): boolean => timingSafeEqual(digest(a), digest(b));
 
 /** A new random secret with a readable prefix (`sk_…` keys, `whsec_…` signing secrets). */
 export const randomSecret = (prefix: string, bytes = 24): string => `${prefix}${randomBytes(bytes).toString('base64url')}`;
@@ -23,7 +29,7 @@ export async function issueApiKey(
     id: `key_${randomUUID().replaceAll('-', '').slice(0, 16)}`,
     organizationId,
     name,
-    hash: hashApiKey(key),
+    hash: hashSecret(key),
     prefix: key.slice(0, 7),
     createdAt: now.toISOString(),
   };
@@ -33,7 +39,7 @@ export async function issueApiKey(
 
 /** The organization a Bearer key belongs to, if the key is known. */
 export async function organizationOfKey(store: Store, key: string): Promise<Organization | undefined> {
-  const record = await store.apiKeys.findByHash(hashApiKey(key));
+  const record = await store.apiKeys.findByHash(hashSecret(key));
   return record && store.organizations.get(record.organizationId);
 }
 

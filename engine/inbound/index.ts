@@ -1,5 +1,5 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { ApiError } from '../http/errors.js';
+import { sameSecret } from '../accounts/index.js';
 import { ProviderSchema, type CanonicalEvent } from '../events/schema.js';
 import { normalizeWebhook } from '../sources/index.js';
 import type { Store } from '../store/index.js';
@@ -20,8 +20,6 @@ export interface InboundWebhook {
   payload: unknown;
 }
 
-const digest = (text: string) => createHash('sha256').update(text).digest();
-const sameSecret = (a: string, b: string) => timingSafeEqual(digest(a), digest(b));
 
 /**
  * Verifies, normalizes and durably stores one platform webhook. The caller acknowledges only

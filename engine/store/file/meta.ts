@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { DurableJSONFile } from './durable-json-file.js';
+import { hashSecret } from '../../accounts/index.js';
 import type {
   ApiKeyRecord,
   ApiKeyRepo,
@@ -88,6 +89,8 @@ export function apiKeyRepo(db: Low<MetaDocument>): ApiKeyRepo {
 export function sourceRepo(db: Low<MetaDocument>, now: () => Date): SourceRepo {
   const find = (organizationId: number, provider: Provider) =>
     db.data.sources.find((source) => source.organizationId === organizationId && source.provider === provider);
+  /** Sources by the sha256 of their token; rebuilt after any change. */
+  let byTokenHash: Map<string, SourceRecord> | undefined;
   return {
     async ensure(organizationId, provider, token) {
       const existing = find(organizationId, provider);
@@ -101,12 +104,15 @@ export function sourceRepo(db: Low<MetaDocument>, now: () => Date): SourceRepo {
         rotatedAt: null,
       };
       db.data.sources.push(source);
+      byTokenHash = undefined;
       await db.write();
       return { ...source };
     },
     async findByToken(provider, token) {
-      const source = db.data.sources.find((candidate) => candidate.provider === provider && candidate.token === token);
-      return source && { ...source };
+      // Looked up by the token's hash: the map lookup reveals nothing about the token itself.
+      byTokenHash ??= new Map(db.data.sources.map((source) => [hashSecret(source.token), source]));
+      const source = byTokenHash.get(hashSecret(token));
+      return source?.provider === provider ? { ...source } : undefined;
     },
     async list(organizationId) {
       return db.data.sources.filter((source) => source.organizationId === organizationId).map((source) => ({ ...source }));
@@ -115,6 +121,7 @@ export function sourceRepo(db: Low<MetaDocument>, now: () => Date): SourceRepo {
       const source = find(organizationId, provider);
       if (!source) throw new Error(`organization ${organizationId} has no ${provider} source`);
       Object.assign(source, patch);
+      byTokenHash = undefined;
       await db.write();
       return { ...source };
     },
