@@ -4,14 +4,8 @@ import type { TestEngine } from '../helpers/engine.js';
 
 export const WEBHOOK = '/api/v1/webhooks/lead-events';
 
-export interface LeadEventsResponse {
-  status: string;
-  received: number;
-  inserted: number;
-  duplicates: number;
-  rejected: number;
-  rejects: { index: number; phoneE164: unknown; reason: string }[];
-}
+export type { IngestResult as LeadEventsResponse } from '../../engine/leads/ingest.js';
+import type { IngestResult as LeadEventsResponse } from '../../engine/leads/ingest.js';
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
