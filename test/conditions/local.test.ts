@@ -179,3 +179,46 @@ describe('local evaluator', () => {
     expect(verdicts.every((verdict) => verdict.evaluator === 'local' && verdict.confidence >= 0 && verdict.confidence <= 1)).toBe(true);
   });
 });
+
+describe('local evaluator beyond the phrasings it was tuned on', () => {
+  it('maps varied marketer wordings to a family and still declines negated ones', () => {
+    const supported = [
+      'When a customer wants their money returned',
+      'If the lead compares us to another company',
+      'When someone wants a person, not the bot',
+      'If someone no longer wants their subscription',
+      'Competitor mention: Calendly, Acuity, HubSpot',
+      'If the lead mentions another language school like Berlitz or EF',
+      'Email captured',
+      'Trying to get on the calendar',
+    ];
+    for (const prompt of supported) expect(evaluator.supports(prompt), prompt).toBe(true);
+    expect(evaluator.supports('If the user does not want to buy')).toBe(false);
+    expect(evaluator.supports('If the user mentions their cat')).toBe(false);
+  });
+
+  it('ends a negation at a new clause', () => {
+    expect(matches('When the customer wants to cancel their account', userSays("I don't know how to cancel my account"))).toBe(true);
+    expect(matches('When the customer wants to cancel their account', userSays('no i want to cancel my account'))).toBe(true);
+    expect(matches('When the customer wants to cancel their account', userSays("I don't think I want to close my account"))).toBe(false);
+    expect(matches('If the customer asks for a refund', userSays('I want an exchange, not a refund'))).toBe(false);
+  });
+
+  it('reads a reply in the light of the question it answers', () => {
+    const offer = turns(['assistant', 'We have 2pm or 4pm Thursday, which works?'], ['user', '4 works']);
+    expect(matches('When the user wants to book', offer)).toBe(true);
+    const declined = turns(['assistant', 'We have 2pm or 4pm Thursday, which works?'], ['user', "neither, sorry, I'll check my calendar"]);
+    expect(matches('When the user wants to book', declined)).toBe(false);
+    const number = turns(['assistant', 'What number can we reach you on?'], ['user', '4155550132']);
+    expect(matches('If the user shares their phone number', number)).toBe(true);
+  });
+
+  it('tells the user’s own details and requests from someone else’s', () => {
+    expect(matches('If the user shares a phone number', userSays('reach me at five five five, two three four, nine eight seven six'))).toBe(true);
+    expect(matches('If the user shares a phone number', userSays('I tried calling 1-800-555-0199 but it just rings out'))).toBe(false);
+    expect(matches('When someone is asking for a refund', userSays('got the refund yesterday, all good, thanks for sorting it!'))).toBe(false);
+    expect(matches('If the user requests a refund', userSays("what's your refund policy on annual plans? want to know before i commit"))).toBe(false);
+    expect(matches('If the user mentions a competitor (Calendly, Acuity)', userSays('we are switching from Setmore next month'))).toBe(true);
+    expect(matches('If the user mentions a competitor (Calendly, Acuity)', userSays('are there other tools like this?'))).toBe(false);
+  });
+});

@@ -63,6 +63,12 @@ const INABILITY_AUXILIARIES = new Set(['ca', 'can', 'could', 'cannot']);
 // wink's negation scope runs to the next punctuation; a cue further back than this rarely governs the word.
 const NEGATION_REACH = 4;
 
+// A new clause ends a negation's scope: "I don't know how to cancel", "not sure but I want a refund".
+const SCOPE_BREAKERS = new Set(['how', 'where', 'why', 'when', 'what', 'whether', 'which', 'but', 'so', 'because', 'cuz', 'though', 'although', 'instead', 'please', 'pls', 'plz', 'and', 'then']);
+
+// "no I want to cancel", "no thanks, just the refund": "no" answers the question before it.
+const ANSWER_AFTER_NO = new Set(['i', "i'm", 'im', 'we', "we're", 'thanks', 'thank', 'just', 'please', 'pls', 'actually', 'sorry', 'wait', 'ok', 'okay']);
+
 function tokenOffsets(text: string, values: string[]): TextSpan[] {
   let cursor = 0;
   return values.map((value) => {
@@ -94,7 +100,9 @@ export function analyzeText(rawText: string): AnalyzedText {
   const tokens = values.map((_value, index): Token => {
     let cueNearby = false;
     for (let back = index - 1; back >= Math.max(0, index - NEGATION_REACH) && sentenceOfToken[back] === sentenceOfToken[index]; back -= 1) {
-      if (NEGATION_CUES.has(lowerValues[back]) && !INABILITY_AUXILIARIES.has(lowerValues[back - 1])) cueNearby = true;
+      if (SCOPE_BREAKERS.has(lowerValues[back])) break;
+      const answersNo = lowerValues[back] === 'no' && ANSWER_AFTER_NO.has(lowerValues[back + 1]);
+      if (NEGATION_CUES.has(lowerValues[back]) && !INABILITY_AUXILIARIES.has(lowerValues[back - 1]) && !answersNo) cueNearby = true;
     }
     return {
       ...offsets[index],

@@ -42,7 +42,8 @@ const SHORTHANDS: Record<string, string> = {
   pls: 'please', plz: 'please', pleas: 'please', wanna: 'want to', gonna: 'going to',
   gotta: 'got to', rn: 'right now', asap: 'as soon as possible', abt: 'about', bc: 'because', cuz: 'because',
   thx: 'thanks', ty: 'thank you', tmrw: 'tomorrow', tmr: 'tomorrow', tomorow: 'tomorrow', appt: 'appointment',
-  acct: 'account', msg: 'message', ppl: 'people', sth: 'something', smth: 'something',
+  acct: 'account', msg: 'message', ppl: 'people', sth: 'something', smth: 'something', gimme: 'give me', lemme: 'let me',
+  rly: 'really', tho: 'though', coz: 'because', bcuz: 'because', wat: 'what', hw: 'how', cud: 'could', wud: 'would', pple: 'people',
 };
 
 // Frequent misspellings of the words the patterns key on.
@@ -57,6 +58,16 @@ const MISSPELLINGS: Record<string, string> = {
   subcription: 'subscription', subscripton: 'subscription', membreship: 'membership', acount: 'account', accout: 'account',
   tranfer: 'transfer', trasfer: 'transfer', transfering: 'transferring', tranferring: 'transferring',
   charegd: 'charged', chargd: 'charged', withdrawl: 'withdrawal', availible: 'available', avaliable: 'available',
+  refud: 'refund', refun: 'refund', reufnd: 'refund', refumd: 'refund', mony: 'money', monney: 'money', moeny: 'money', pirce: 'price', prcie: 'price',
+  resevation: 'reservation', reservaton: 'reservation', reservtion: 'reservation', speek: 'speak', tlak: 'talk', somone: 'someone', someon: 'someone',
+  sombody: 'somebody', somebdy: 'somebody', humman: 'human', frustarted: 'frustrated', frustraded: 'frustrated', anoyed: 'annoyed', annoied: 'annoyed',
+  unaceptable: 'unacceptable', unacceptible: 'unacceptable', rediculous: 'ridiculous', ridiculus: 'ridiculous', terible: 'terrible', horible: 'horrible',
+  awfull: 'awful', whatsap: 'whatsapp', watsapp: 'whatsapp', membershp: 'membership', memebership: 'membership', memberhsip: 'membership',
+  subscripion: 'subscription', subsciption: 'subscription', contarct: 'contract', contrat: 'contract', cheeper: 'cheaper', expencive: 'expensive',
+  expensiv: 'expensive', discout: 'discount', dicount: 'discount', unsubscibe: 'unsubscribe', unsubcribe: 'unsubscribe',
+  canceld: 'cancelled', cancled: 'cancelled', apointmnet: 'appointment', apppointment: 'appointment', bookin: 'booking',
+  compensaton: 'compensation', manger: 'manager', managr: 'manager', represenative: 'representative',
+  representitive: 'representative', disapointing: 'disappointing', dissapoint: 'disappoint', apalling: 'appalling', pathatic: 'pathetic',
 };
 
 function respell(word: string): string {

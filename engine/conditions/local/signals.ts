@@ -21,9 +21,9 @@ export interface HitRules {
 }
 
 // Negations wink's scope does not cover.
-const UNFLAGGED_NEGATION = /\b(?:nothing|nobody|no one|zero|without|instead of|rather than|no need (?:to|for))\s+(?:[\w'-]+\s+){0,2}$/i;
+const UNFLAGGED_NEGATION = /\b(?:nothing|nobody|no one|zero|without|instead of|rather than|no need (?:to|for))\s+(?:[\w'-]+\s+){0,2}$|\b(?:don't|do not|didn't|did not|never) (?:really )?(?:think|believe|reckon|feel like|guess)\s+(?:that\s+)?(?:i|we)\s+(?:[\w'-]+\s+){0,4}$/i;
 
-const CONDITIONAL = /(?<!\b(?:wonder|wondering|see|know|check|ask|asking|sure|tell me|find out|curious|unsure|even)\s)\b(?:if|unless|in case|hypothetically|suppose|supposing|assuming)\b(?!,?\s(?:possible|you can|you could|you have|that's (?:ok|okay|fine|alright)|that is (?:ok|okay|fine)|so|needed|necessary|any)\b)/i;
+const CONDITIONAL = /(?<!\b(?:wonder|wondering|see|know|check|ask|asking|sure|tell me|find out|curious|unsure|even)\s)\b(?:if|unless|in case|hypothetically|suppose|supposing|assuming)\b(?!,?\s(?:possible|at all possible|you can|you could|you would|you will|you have|you don't mind|you do not mind|it's not too much|it is not too much|that's (?:ok|okay|fine|alright|possible)|that is (?:ok|okay|fine|possible)|it's (?:ok|okay|possible|alright)|so|needed|necessary|any)\b)/i;
 const MODAL_BEFORE = /\b(?:would|'d|could|might)\s+(?:[\w'-]+\s+){0,3}$/i;
 const CONDITION_AFTER = /\bif\b(?!\s(?:possible|you can|you could|you have|that's (?:ok|okay|fine|alright)|that works|so|needed|necessary)\b)/i;
 
@@ -79,9 +79,9 @@ export function evidenceOf(analysis: AnalyzedText, hit: TextSpan): string {
   return `…${analysis.text.slice(from, from + EVIDENCE_LENGTH).trim()}…`;
 }
 
-const AFFIRMATIVE = /^\s*(?:yes|yeah|yep|yup|ya|yea|sure|ok|okay|alright|all right|please|go ahead|sounds (?:good|great|perfect)|perfect|great|absolutely|definitely|of course|do it|let'?s do (?:it|that)|that would be (?:great|good|perfect|helpful|lovely)|that'd be (?:great|good|perfect|lovely)|i'd like that|i would like that|why not|deal|correct|please do)\b/i;
+const AFFIRMATIVE = /^\s*(?:yes|yeah|yep|yup|ya|yea|sure|ok|okay|alright|all right|please|go ahead|sounds (?:good|great|perfect)|perfect|great|absolutely|definitely|of course|do it|let'?s do (?:it|that)|that would be (?:great|good|perfect|helpful|lovely)|that'd be (?:great|good|perfect|lovely)|i'd like that|i would like that|why not|deal|correct|please do|that works|works for me|go for it|i'd love (?:that|to)|love to|count me in|sign me up|let'?s go|go on then)\b/i;
 const RESERVATION = /\b(?:no|nah|nope|not|don't|never|later|but|maybe|hmm|wait)\b/i;
-const OFFER_LEAD = /\b(?:would you like|would you prefer|do you want|want me to|shall i|should i|can i|could i|may i|i can|i could|happy to|would it help|how about|interested in|like me to|like to)\b/i;
+const OFFER_LEAD = /\b(?:are you sure|do you still want|would you still like|would you like|would you prefer|do you want|want me to|shall i|should i|can i|could i|may i|i can|i could|happy to|would it help|how about|interested in|like me to|like to)\b/i;
 const AFFIRMATION_MAX_WORDS = 10;
 
 /**
@@ -94,4 +94,15 @@ export function acceptsOffer(turn: UserTurn, offer: RegExp): boolean {
   if (reply.split(/\s+/).length > AFFIRMATION_MAX_WORDS) return false;
   const questions = turn.priorAssistantText.split(/(?<=[.!?])\s+/).filter((sentence) => sentence.trim().endsWith('?'));
   return questions.some((question) => OFFER_LEAD.test(question) && offer.test(question));
+}
+
+// "Actually never mind, I'll keep it": the user takes back what they asked for.
+const RETRACTION = /^\s*(?:(?:oh|ok|okay|actually|wait|hmm|sorry|no)[,.!\s]+)*(?:never ?mind|nvm|forget (?:it|that|about it)|scratch that|ignore (?:that|my last(?: message)?)|(?:i(?:'ve)?|we(?:'ve)?) changed (?:my|our) minds?|(?:i'll|i will|we'll|we will) (?:keep|stay)|(?:let's|lets) keep|don't (?:cancel|bother|worry)|no need (?:anymore|any more|now))\b/i;
+const RETRACTION_LATER_IN_TURN = /\b(?:but|actually|though)\b[^.!?]{0,20}\b(?:changed (?:my|our) minds?|never ?mind|(?:i'll|we'll|i will|we will) (?:keep|stay)|forget (?:it|that))\b/i;
+
+/** Whether the user takes the request back after saying it: later in the message or in a later message. */
+export function retractedAfter(userTurns: UserTurn[], turnIndex: number, hit?: TextSpan): boolean {
+  const { text } = userTurns[turnIndex].analysis;
+  if (hit && RETRACTION_LATER_IN_TURN.test(text.slice(hit.start))) return true;
+  return userTurns.slice(turnIndex + 1).some((turn) => RETRACTION.test(turn.analysis.text));
 }

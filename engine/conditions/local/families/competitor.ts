@@ -20,14 +20,18 @@ export function competitorNamesInPrompt(prompt: string): string[] {
   const listed = /\b(?:such as|like|e\.g\.?|including|for example|namely)\s+([^.;:()]+)/i.exec(prompt);
   if (listed) names.push(...splitList(listed[1]));
   const capitalized = String.raw`[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*`;
-  const mentioned = new RegExp(String.raw`\bmentions?\s+(${capitalized}(?:\s*(?:,|/|\bor\b|\band\b)\s*${capitalized})*)`).exec(prompt);
+  const list = String.raw`(${capitalized}(?:\s*(?:,|/|\bor\b|\band\b)\s*${capitalized})*)`;
+  const mentioned = new RegExp(String.raw`\b(?:mention(?:s|ed)?|brings? up|names?|talks? about|refers? to)\s+${list}`).exec(prompt);
   if (mentioned) names.push(...splitList(mentioned[1]));
+  // "Competitor mention: Calendly, Acuity, HubSpot"
+  const afterColon = new RegExp(String.raw`:\s*${list}\s*\.?\s*$`).exec(prompt);
+  if (afterColon) names.push(...splitList(afterColon[1]));
   return names;
 }
 
 const DETERMINER_BEFORE = /\b(?:a|an|the|my|your|our|his|her|their|its|this|that|these|those|some|any|no)\s+$/i;
 const BRAND_NOUN_AFTER = /^(?:'s)?\s+(?:app|website|site|account|listings?|plan|subscription|integration|prime|store|order|membership|class(?:es)?|gym|premium|pro|business|seller|marketplace|page|platform|link|version|calendar|meetings?|scheduling|crm|agent|agents|realtor)\b/i;
-const BRAND_CONTEXT_BEFORE = /\b(?:use|uses|using|used|on|from|with|switch(?:ing|ed)? (?:from|to)|moving (?:from|to)|migrat\w+ from|vs\.?|versus|than|like|compared to|tried|trying|via|through|over|at|left|leaving|instead of|prefer|cancel(?:l?ed)?|signed up (?:with|for)|pay(?:ing)? for)\s+$/i;
+const BRAND_CONTEXT_BEFORE = /\b(?:use|uses|using|used|on|off|from|with|at|to|ditch(?:ed|ing)?|dump(?:ed|ing)?|drop(?:ped|ping)?|replac(?:e|ed|ing)|quit|quitting|listed with|been with|go with|went with|sign(?:ed)? with|member (?:of|at)|customer (?:of|at)|switch(?:ing|ed)? (?:from|to)|moving (?:from|to)|migrat\w+ from|vs\.?|versus|than|like|compared to|tried|trying|via|through|over|at|left|leaving|instead of|prefer|cancel(?:l?ed)?|signed up (?:with|for)|pay(?:ing)? for)\s+$/i;
 
 interface NameForm {
   name: string;
@@ -63,7 +67,9 @@ function formOf(name: string): NameForm {
 function newForm(name: string): NameForm {
   const words = name.split(/\s+/);
   const caseSensitive = name.replace(/\W/g, '').length <= 3;
-  const body = words.map(escapeRegExp).join(String.raw`[\s.-]*`);
+  // "HubSpot" is also written "hub spot", "Planet Fitness" also "planetfitness".
+  const parts = words.flatMap((word) => word.split(/(?<=[a-z])(?=[A-Z])/));
+  const body = parts.map(escapeRegExp).join(String.raw`[\s.-]*`);
   return {
     name,
     pattern: new RegExp(String.raw`(?<![\w@.])${body}(?:'?s)?(?![\w])`, caseSensitive ? 'g' : 'gi'),
@@ -121,12 +127,37 @@ function namedMention(analysis: AnalyzedText, forms: NameForm[]): Finding | unde
   return undefined;
 }
 
-// Without names to look for, only explicit talk of another provider counts.
+// Asking whether alternatives exist ("are there other tools like this?") names no competitor.
+const ALTERNATIVES_QUESTION = /\b(?:are there|is there|do you know (?:of )?|any) (?:any )?(?:other|another|similar|alternative)\b/i;
+
+// Explicit talk of another provider counts whatever names the prompt lists.
 const UNNAMED_COMPETITOR = [
   /\b(?:your )?competitors?\b|\bcompetition\b/gi,
   /\b(?:another|a different|other) (?:company|companies|provider|providers|vendor|vendors|platform|platforms|tool|tools|app|apps|service|services|agency|agencies|site|sites|website|store|stores|shop|brand|clinic|gym|studio|dentist|realtor|broker|software)\b/gi,
+  /\bthe other (?:guys|place|company|companies|shop|gym|agency|clinic|provider|one down the road)\b|\bmy (?:old|previous|last|current|former|usual) (?:provider|company|agency|gym|dentist|clinic|supplier|vendor|broker|realtor|platform|tool|software|host|trainer|school|studio|salon|plumber|contractor|builder|garage|mechanic|insurer|carrier|app)\b|\b(?:a couple|a few|two|three|some) (?:of )?others\b|\bcompar(?:ing|e) (?:you|your \w+) (?:to|with|against)\b|\bshop(?:ping)? around\b|\b(?:down the road|across the street|around the corner) (?:is|are|does|charges?|offers?|has)\b/gi,
   /\b(?:cheaper|better|for less) (?:elsewhere|somewhere else)\b|\bswitch(?:ing|ed)? (?:over )?from\b|\bprice match\b/gi,
 ];
+
+// A business the prompt does not list, named where only a rival fits: "switching from Setmore".
+const SWITCHING_CONTEXT = /\b(?:talking to|talked to|speaking (?:to|with)|spoke (?:to|with)|(?:an? |the )?offer from|heard (?:good things )?about|went with|going with|go with|currently (?:use|using|with|on|at)|(?:i'm|i am|we're|we are) (?:currently |still )?(?:using|with)|switch(?:ing|ed)? (?:over )?(?:from|to)|mov(?:e|ing|ed) (?:over )?(?:from|off|to)|migrat\w* (?:from|off)|(?:left|leaving|ditch(?:ed|ing)?|quit(?:ting)?|cancell?(?:ed|ing)?) (?:my \w+ (?:at|with) )?|(?:a |the |their )?quote (?:from|by)|quoted (?:me |us )?(?:by|from)?|cheaper (?:at|on|with|from|over at)|(?:over|signed up|been) (?:at|with)|compared? (?:to|with)|vs\.?|versus|better than)\s+$/i;
+const NOT_A_BRAND = /^(?:I|I'm|I'll|A|An|The|My|Our|Your|Their|This|That|It|You|We|They|Me|Us|Them|Here|There|Now|Then|Today|Tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Google|Gmail|Outlook|Excel|Word|Chrome|Safari|Windows|Mac|iPhone|Android|Zoom|Teams|Slack|WhatsApp|Facebook|Instagram|PayPal|Visa|Mastercard|Stripe|Apple|Microsoft)$/;
+
+// "Redfin offered me 1%": a business that offers, charges or quotes.
+const BRAND_ACTS_AFTER = /^\s+(?:offers?|offered|charges?|charged|quoted|quotes|gave (?:me|us)|gives (?:me|us)|does (?:it|this|that)|did (?:it|this|that)|only charges?|(?:is|are|was|were) (?:cheaper|better|offering|charging|quoting|giving)|said (?:they|it)|told (?:me|us)|promised)\b/i;
+
+function unlistedBrand(analysis: AnalyzedText): Finding | undefined {
+  for (const match of analysis.text.matchAll(/\b[A-Za-z][\w&'-]*[A-Za-z0-9]\b/g)) {
+    const word = match[0];
+    const before = analysis.text.slice(Math.max(0, match.index - 40), match.index);
+    const acts = BRAND_ACTS_AFTER.test(analysis.text.slice(match.index + word.length, match.index + word.length + 30));
+    if ((!SWITCHING_CONTEXT.test(before) && !acts) || NOT_A_BRAND.test(word)) continue;
+    const token = analysis.tokens.find((candidate) => candidate.start === match.index);
+    const capitalized = /^[A-Z]/.test(word);
+    if (acts && !SWITCHING_CONTEXT.test(before) && !(capitalized && token && !token.known)) continue;
+    if (token && !token.known && (capitalized || (word.length >= 4 && /\b(?:from|off|at|with)\s+$/i.test(before)))) return { evidence: evidenceOf(analysis, { start: match.index, end: match.index + word.length }), confidence: 0.6 };
+  }
+  return undefined;
+}
 
 export const competitorFamily: Family = {
   name: 'competitor',
@@ -135,13 +166,12 @@ export const competitorFamily: Family = {
     const names = [...new Set([...competitorNamesInPrompt(promptText), ...competitors].map((name) => name.trim()).filter(Boolean))];
     const forms = names.flatMap(formsOf);
     for (const turn of userTurns) {
-      if (forms.length > 0) {
-        const finding = namedMention(turn.analysis, forms);
-        if (finding) return finding;
-        continue;
-      }
-      const hit = firstHit(turn.analysis, UNNAMED_COMPETITOR);
+      const finding = forms.length > 0 ? namedMention(turn.analysis, forms) : undefined;
+      if (finding) return finding;
+      const hit = firstHit(turn.analysis, UNNAMED_COMPETITOR, { negatable: true, unlessSentence: ALTERNATIVES_QUESTION });
       if (hit) return { evidence: evidenceOf(turn.analysis, hit), confidence: 0.6 };
+      const unlisted = unlistedBrand(turn.analysis);
+      if (unlisted) return unlisted;
     }
     return undefined;
   },

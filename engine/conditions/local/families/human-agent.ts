@@ -1,7 +1,7 @@
 import type { Family, JudgeInput } from '../family.js';
 import { acceptsOffer, evidenceOf, firstHit } from '../signals.js';
 
-const STAFF = String.raw`(?:(?:real|actual|live|human|proper)\s+)?(?:humans?|person|someone|somebody|agents?|representatives?|reps?|operators?|managers?|supervisors?|staff(?: members?)?|team members?|members? of (?:your |the )?(?:staff|team)|customer (?:service|support|care)|support team|sales(?: team| rep| person)?|billing team|doctors?|dr\.? [A-Z][a-z]+|nurses?|dentists?|receptionists?|front desk|owner|advisors?|specialists?|consultants?|realtors?|brokers?|coach(?:es)?|trainers?|technicians?|vets?|veterinarians?|physios?|therapists?|stylists?|lawyers?|attorneys?|accountants?|instructors?|teachers?|tutors?|landlord|property manager|host|organi[sz]ers?|engineers?)`;
+const STAFF = String.raw`(?:(?:real|actual|live|human|proper)\s+)?(?:humans?|person|someone|somebody|agents?|representatives?|reps?|operators?|managers?|supervisors?|staff(?: members?)?|team members?|members? of (?:your |the )?(?:staff|team)|customer (?:service|support|care)|support team|sales(?: team| rep| person)?|billing team|doctors?|dr\.? [A-Z][a-z]+|nurses?|dentists?|receptionists?|front desk|owner|advisors?|specialists?|consultants?|realtors?|brokers?|coach(?:es)?|trainers?|technicians?|vets?|veterinarians?|physios?|therapists?|stylists?|lawyers?|attorneys?|accountants?|instructors?|teachers?|tutors?|landlord|property manager|host|organi[sz]ers?|engineers?|boss|bosses|someone in charge|person in charge|someone senior|head office|human beings?|real people)`;
 const PERSON = String.raw`(?:(?:a|an|the|some|your|one of (?:the|your)|someone from|somebody from|anyone from|someone in|somebody in)\s+)?${STAFF}`;
 // Vague people are only a request when the user asks to talk to them.
 const ANYONE = String.raw`(?:(?:a|an|the|some|any)\s+)?(?:(?:real|actual|live)\s+)?(?:people|anyone|anybody|one)`;
@@ -14,7 +14,15 @@ const HANDOFF_REQUESTS = [
   new RegExp(String.raw`\b(?:i want|i'd like|i would like|i need|let me have|give me)\s+(?:to (?:speak|talk) (?:to|with)\s+)?${PERSON}\b`, 'gi'),
   new RegExp(String.raw`\bis there\s+(?:${PERSON}|${ANYONE})\s+(?:i|we) can\s+(?:talk|speak|chat)`, 'gi'),
   /\b(?:so|and) (?:they|someone|somebody|he|she|one of you) can (?:call|contact|ring|reach|phone|email) (?:me|us)\b|\b(?:call|ring|phone) (?:me|us) back\b|\bcall ?back\b|\bescalate\b|\bnot (?:a|the) (?:bot|machine|robot|ai)\b/gi,
-  /^\s*(?:agent|human|operator|representative|real person|a person|person|live agent|customer service|manager)\s*[.!?]*\s*$/gi,
+  /^\s*(?:(?:please|pls|can i get|can i have|i need|i want|get me|give me)\s+)?(?:an?\s+)?(?:agent|human|humans|operator|representative|rep|real person|person|live agent|live person|customer service|manager|supervisor|someone real)\s*(?:please|pls|now|asap|plz)?\s*[.!?]*\s*$/gim,
+  new RegExp(String.raw`\bis there\s+(?:${PERSON}|${ANYONE})\s+(?:(?:i|we) can\s+)?(?:actually |just |please )?(?:get on the (?:phone|line)|call|ring|phone|reach)`, 'gi'),
+  new RegExp(String.raw`\bget\s+(?:${PERSON}|${ANYONE})\s+on the (?:phone|line)\b`, 'gi'),
+  /\b(?:connect|transfer|put|pass|forward|route|escalate|send) (?:me|us|this|my \w+) (?:through |over |on )?(?:to|with) (?:your |the )?(?:support|sales|billing|office|reception|team|helpdesk|help desk|service desk|customer care|someone)\b/gi,
+  /\b(?:are there|is there|any|are you|is this) (?:any )?(?:real|actual|live) (?:people|humans?|persons?|human beings?)\b|\bis (?:there )?(?:anyone|anybody|someone|somebody|a person|a human|a real person) (?:there|real|around|on the other end|actually there|reading this)\b/gi,
+  /\b(?:rather|prefer(?: to)?|prefer) (?:talk|speak|chat)(?:ing)? (?:to|with|on the phone|over the phone|by phone|in person)\b|\bput (?:me|us) through\b(?! (?:hell|that|this|all))|\bis (?:the |your )?(?:manager|owner|supervisor|boss|real person|human) (?:around|available|there|in|free)\b/gi,
+  /\b(?:is there|do you have|what(?:'s| is)) (?:a |your |the )?(?:phone |direct |contact )?(?:number|line) (?:i|we) (?:can|could) (?:call|ring|phone|dial)\b|\b(?:can|could|may) (?:i|we) (?:call|ring|phone) (?:you|you guys|your office|the office|the shop|the clinic)\b(?! back)|\b(?:can|could) (?:i|we) (?:get|have) a (?:phone )?call (?:instead|back|from someone|from a person)\b/gi,
+  /\b(?:want|need|like|wanna) to (?:call|ring|phone) (?:someone|somebody|a person|you|your office|the office)\b(?! back)|\b(?:connect|transfer) me\b(?! (?:to|with) (?:the|my|your) (?:wifi|wi-fi|internet|network|printer|account|app|calendar|site|website))/gi,
+  /\b(?:can|could|may) (?:i|we) (?:call|ring|phone) (?:someone|somebody|a person|you guys|your office|the office|your team|the team)\b|\bwhat (?:number|phone number) (?:can|should|do) (?:i|we) (?:call|ring|dial)\b/gi,
 ];
 
 const HANDOFF_OFFER = /\b(?:connect|transfer|pass|put you through|hand|team|human|person|agent|someone|colleague|staff|call you back)/i;

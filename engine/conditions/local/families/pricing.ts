@@ -41,6 +41,9 @@ const PRICE_QUESTIONS = [
   /\b(?:have|need|got) to pay\b|\bpay (?:more|extra|anything|less|upfront|up front|monthly|annually|per)\b/gi,
   /\bwhat (?:do|would|will|did|should) (?:i|we) pay\b|\bhow (?:do|would|will) (?:i|we) be billed\b/gi,
   /\bwhat(?:'s| is) the damage\b|\b(?:same money|worth the money|value for money|break the bank|ballpark)\b/gi,
+  /\bwhat (?:would|will|are|am) (?:i|we) (?:be )?looking at\b(?!\s+(?:on|in) (?:the|this|your) (?:map|screen|photo|picture|page|site|app))|\bwhat kind of (?:money|price|budget|figure|numbers?)\b|\bhow much money\b|\$\$+/gi,
+  /\b(?:what|how much) (?:are|is|were|was) (?:they|you|he|she|the (?:owners?|sellers?|landlord|vendors?|agent)) asking\b|\basking price\b|\bwhat (?:does|do|would|will|did) (?:[\w'-]+\s+){1,4}?(?:go|sell|rent|retail|list) for\b/gi,
+  /\b(?:a|an|the|your|my|free|rough|quick|ballpark|written|formal) (?:quote|quotation|estimate)s?\b|\bquote (?:me|us)\b|\bquotation\b|\b(?:get|send|give|need|want|request)(?: me| us)? (?:a |an |some )?(?:quotes|estimates)\b/gi,
   /\b(?:to spend|can spend|willing to (?:pay|spend)|looking to spend|spend(?:ing)? (?:up to|around|about|max(?:imum)?|no more than|under))\b/gi,
 ];
 
