@@ -45,6 +45,9 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     });
     req.on('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
     req.on('error', reject);
+    req.on('close', () => {
+      if (!req.complete) reject(new ApiError(400, 'request_aborted', 'the request was aborted by the client'));
+    });
   });
 }
 
