@@ -10,7 +10,7 @@ const USAGE = `usage: npm run eval -- conditions [--misses] [--llm-rows-per-cate
 
 Scores the condition evaluators on eval/data (see eval/data/README.md): conditions.jsonl, the
 held-out extra-conditions.jsonl, the development set dev-conditions.jsonl, the blind sets
-blind-a/b/c.jsonl and banking77. The local
+blind-a…e.jsonl and banking77. The local
 evaluator always runs; the LLM evaluator runs too when OPENAI_API_KEY or LLM_BASE_URL is set, on a
 stratified banking77 sample.`;
 
@@ -42,7 +42,7 @@ async function evaluateAll(name: string, evaluator: ConditionEvaluator, options:
   console.log(caseReport(`\n${name} evaluator — dev-conditions.jsonl (development set, tuned on)`, devScores, evaluator.kind).join('\n'));
   if (options.misses) printMisses(devScores.misses);
 
-  for (const blind of ['blind-a.jsonl', 'blind-b.jsonl', 'blind-c.jsonl']) {
+  for (const blind of ['blind-a.jsonl', 'blind-b.jsonl', 'blind-c.jsonl', 'blind-d.jsonl', 'blind-e.jsonl']) {
     const blindScores = await scoreCases(evaluator, loadConditionCases(join(EVAL_DATA_DIR, blind)));
     console.log(caseReport(`\n${name} evaluator — ${blind} (written blind)`, blindScores, evaluator.kind).join('\n'));
   }

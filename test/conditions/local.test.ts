@@ -221,4 +221,16 @@ describe('local evaluator beyond the phrasings it was tuned on', () => {
     expect(matches('If the user mentions a competitor (Calendly, Acuity)', userSays('we are switching from Setmore next month'))).toBe(true);
     expect(matches('If the user mentions a competitor (Calendly, Acuity)', userSays('are there other tools like this?'))).toBe(false);
   });
+
+  it('covers phrasing classes from the blind sets, with near-miss guards', () => {
+    expect(matches('If the user asks for a refund', userSays('please give me back the deposit I paid, the flat is gone'))).toBe(true);
+    expect(matches('If the user asks for a refund', userSays('the refund has arrived, thanks a lot!'))).toBe(false);
+    expect(matches('If the user asks for a refund', userSays('I want to swap the shoes for a bigger size, not a refund'))).toBe(false);
+    expect(matches('If the user wants to cancel', userSays('take me off your mailing list please'))).toBe(true);
+    expect(matches('If the user wants to cancel', userSays('please accept this as my formal notice.'))).toBe(true);
+    expect(matches('If the user wants to cancel', userSays('can I cancel later if my plans change? booking now just in case'))).toBe(false);
+    expect(matches('If the user asks for a live representative', userSays('get me a supervisor please'))).toBe(true);
+    expect(matches('If the user wants a human', userSays('no. human. please.'))).toBe(true);
+    expect(matches('If the user wants a human', userSays('the human body is amazing'))).toBe(false);
+  });
 });

@@ -6,7 +6,7 @@ import { acceptsOffer, evidenceOf, hitsIn, retractedAfter, type Hit, type UserTu
 type Target = 'service' | 'appointment' | 'order' | 'payment';
 
 const TARGET_WORDS: Record<Target, RegExp> = {
-  service: /\b(?:subscriptions?|subs|memberships?|gym|club|profile|lease|tenancy|agreements?|insurance|cover|plans?|accounts?|services?|contracts?|trials?|renewals?|auto-?renew(?:al)?|newsletters?|programs?|programmes?|licen[cs]es?|seats?|policy)\b/i,
+  service: /\b(?:subscriptions?|subs|memberships?|gym|club|profile|lease|tenancy|agreements?|insurance|cover|plans?|accounts?|services?|contracts?|trials?|renewals?|auto-?renew(?:al)?|newsletters?|newspapers?|magazines?|mailing lists?|text alerts?|alerts|notifications|programs?|programmes?|licen[cs]es?|seats?|policy)\b/i,
   appointment: /\b(?:appointments?|appt|bookings?|reservations?|sessions?|meetings?|calls?|viewings?|visits?|consultations?|class(?:es)?|lessons?|registrations?|spots?|demos?|tours?|slots?|tickets?|events?|webinars?|workshops?)\b/i,
   order: /\b(?:orders?|ordered|purchases?|purchased|shipments?|deliver(?:y|ies)|items?|packages?|parcels?)\b/i,
   payment: /\b(?:transfers?|payments?|transactions?|direct debits?|standing orders?|cards?|top[- ]?ups?|withdrawals?)\b/i,
@@ -14,7 +14,7 @@ const TARGET_WORDS: Record<Target, RegExp> = {
 
 const TARGET_ORDER: Target[] = ['payment', 'order', 'appointment', 'service'];
 // Recurring payments are what a subscription is, whatever the word for them.
-const RECURRING = /\b(?:monthly|yearly|annual|weekly|recurring|automatic|auto-?)\s*(?:payments?|billing|charges?|debits?|fees?|renewals?|deliver(?:y|ies)|boxes)\b|\bevery (?:month|year|week)\b|\b(?:the|my|these|all) (?:deliveries|boxes)\b/i;
+const RECURRING = /\b(?:monthly|yearly|annual|weekly|recurring|automatic|auto-?)\s*(?:payments?|billing|charges?|debits?|fees?|renewals?|deliver(?:y|ies)|boxes)\b|\b(?:monthly|weekly|daily|recurring|automatic|marketing|promotional) (?:texts|text messages|emails|e-mails|messages|newsletters?|mailers?|alerts)\b|\bevery (?:month|year|week)\b|\b(?:the|my|these|all) (?:deliveries|boxes)\b/i;
 
 function targetIn(text: string): Target | undefined {
   if (RECURRING.test(text)) return 'service';
@@ -58,6 +58,10 @@ const IMPLICIT_REQUESTS: { pattern: RegExp; target?: Target }[] = [
   { pattern: /\b(?:finish|finishing|break|breaking|end|ending) (?:my|our|the) (?:\w+ )?(?:contract|membership|subscription|lease|agreement)(?: early| now| before)?\b(?! (?:is|was|ends?|ended|in|on|next|this|at)\b)/gi, target: 'service' },
   { pattern: /\b(?:don't|do not|stop|quit|please stop) (?:charg|bill|debit)\w* (?:me|us|my card|my account)(?: for (?:it|this|that))? (?:again|anymore|any more|next month|going forward|from now on|every month|each month|monthly)\b|\btake (?:me|us) off (?:the )?(?:auto-?pay|auto-?renew\w*|direct debit|recurring (?:billing|payments?)|billing)\b/gi, target: 'service' },
   { pattern: /\b(?:don't|do not|won't|will not) (?:want|wish|plan|intend) to (?:continue|carry on|keep going|stay on)\b|\bwon't be (?:continuing|staying|coming back)\b|\bnot (?:continuing|renewing)\b/gi },
+  // "get me off this thing", "take us off your list": out of something they receive.
+  { pattern: /\b(?:get|take|remove|drop) (?:me|us) (?:off|out of|from) (?:this|that|these|the|your|all|every) (?:[\w-]+ ){0,2}?(?:thing|things|list|lists|texts|emails|messages|newsletters?|mailing|service|subscriptions?|plan|program(?:me)?|alerts|notifications)\b|\bno more (?:send(?:ing)?|deliver(?:ing|ies)|texts|emails|messages|newspapers?|magazines?|boxes)\b/gi, target: 'service' },
+  // "Consider this my notice": formal notice to leave.
+  { pattern: /\b(?:consider this|take this as|this is|here(?:'s| is)|please accept|accept this as) (?:my|our) (?:formal |official |written |\d+[- ]day |thirty[- ]day |two[- ]week |30[- ]day )?notice\b|\b(?:i'm|i am|we're|we are) (?:hereby )?giving (?:you )?(?:my |our )?(?:formal |official |written )?notice\b/gi, target: 'service' },
   { pattern: /\bdrop(?:ping)? out\b|\bpull(?:ing)? out\b|\b(?:want|going|need|have|decided|planning) to quit\b|\bi quit\b/gi },
 ];
 
@@ -78,7 +82,7 @@ function compatible(wanted: Target | undefined, found: Target | undefined): bool
 }
 
 // "How do I cancel if I ever need to?": asking ahead of time, not asking now.
-const PROSPECTIVE = /\b(?:if (?:i|we) (?:ever|need|want|have|decide|change)|if needed|if necessary|in (?:the )?future|down the (?:line|road)|later on|at some point|just (?:checking|asking|curious|wondering)|before (?:i|we) (?:sign|buy|commit|join|subscribe|purchase|book|pay))\b/i;
+const PROSPECTIVE = /\b(?:if (?:i|we) (?:ever|need|want|have|decide|change)|if (?:my |our |the )?plans? (?:change|fall through)|if (?:something|anything) (?:comes up|changes|happens)|just in case|to be (?:safe|on the safe side)|if needed|if necessary|in (?:the )?future|down the (?:line|road)|later on|at some point|just (?:checking|asking|curious|wondering)|before (?:i|we) (?:sign|buy|commit|join|subscribe|purchase|book|pay))\b/i;
 const QUESTION_SENTENCE = /\?\s*$|^\s*(?:how|can|could|what|is|are|do|does|will|would)\b/i;
 
 function cancellationIn(turn: UserTurn, wanted: Target | undefined, threatsCount: boolean, earlierTarget?: Target): Hit | undefined {

@@ -18,7 +18,8 @@ export function competitorNamesInPrompt(prompt: string): string[] {
   const names: string[] = [];
   for (const group of prompt.matchAll(/\(([^)]+)\)/g)) names.push(...splitList(group[1]));
   const listed = /\b(?:such as|like|e\.g\.?|including|for example|namely)\s+([^.;:()]+)/i.exec(prompt);
-  if (listed) names.push(...splitList(listed[1]));
+  // "like Squarespace or Wix comes up": a capitalised name ends where the prompt's own words begin.
+  if (listed) names.push(...splitList(listed[1]).map((name) => (/^[A-Z]/.test(name) ? name.replace(/\s+[a-z].*$/, '') : name)));
   const capitalized = String.raw`[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*`;
   const list = String.raw`(${capitalized}(?:\s*(?:,|/|\bor\b|\band\b)\s*${capitalized})*)`;
   const mentioned = new RegExp(String.raw`\b(?:mention(?:s|ed)?|brings? up|names?|talks? about|refers? to)\s+${list}`).exec(prompt);
@@ -66,7 +67,8 @@ function formOf(name: string): NameForm {
 
 function newForm(name: string): NameForm {
   const words = name.split(/\s+/);
-  const caseSensitive = name.replace(/\W/g, '').length <= 3;
+  // Short acronyms ("EF", "AT&T") only in capitals; a short brand ("Wix") is often typed in lower case.
+  const caseSensitive = name.replace(/\W/g, '').length <= 3 && (name === name.toUpperCase() || words.every((word) => isKnownWord(word)));
   // "HubSpot" is also written "hub spot", "Planet Fitness" also "planetfitness".
   const parts = words.flatMap((word) => word.split(/(?<=[a-z])(?=[A-Z])/));
   const body = parts.map(escapeRegExp).join(String.raw`[\s.-]*`);
@@ -88,7 +90,7 @@ function mentionedAt(analysis: AnalyzedText, form: NameForm, start: number, end:
   if (DETERMINER_BEFORE.test(before) && !brandAfter) return false;
   const sentenceStart = analysis.sentences.find((sentence) => start >= sentence.start && start < sentence.end)?.start ?? 0;
   const capitalized = /[A-Z]/.test(text[start]) && text.slice(sentenceStart, start).trim().length > 0;
-  return capitalized || brandAfter || BRAND_CONTEXT_BEFORE.test(before);
+  return capitalized || brandAfter || BRAND_CONTEXT_BEFORE.test(before) || BRAND_ACTS_AFTER.test(after);
 }
 
 const MIN_FUZZY_LENGTH = 5;
@@ -143,7 +145,7 @@ const SWITCHING_CONTEXT = /\b(?:talking to|talked to|speaking (?:to|with)|spoke 
 const NOT_A_BRAND = /^(?:I|I'm|I'll|A|An|The|My|Our|Your|Their|This|That|It|You|We|They|Me|Us|Them|Here|There|Now|Then|Today|Tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Google|Gmail|Outlook|Excel|Word|Chrome|Safari|Windows|Mac|iPhone|Android|Zoom|Teams|Slack|WhatsApp|Facebook|Instagram|PayPal|Visa|Mastercard|Stripe|Apple|Microsoft)$/;
 
 // "Redfin offered me 1%": a business that offers, charges or quotes.
-const BRAND_ACTS_AFTER = /^\s+(?:offers?|offered|charges?|charged|quoted|quotes|gave (?:me|us)|gives (?:me|us)|does (?:it|this|that)|did (?:it|this|that)|only charges?|(?:is|are|was|were) (?:cheaper|better|offering|charging|quoting|giving)|said (?:they|it)|told (?:me|us)|promised)\b/i;
+const BRAND_ACTS_AFTER = /^\s+(?:offers?|offered|charges?|charged|quoted|quotes|wants? (?:[$£€]|\d)|(?:is|are|was|were) asking (?:for )?[$£€\d]|asks? (?:for )?[$£€\d]|sells? (?:it|them|the same)|gave (?:me|us)|gives (?:me|us)|does (?:it|this|that)|did (?:it|this|that)|only charges?|(?:is|are|was|were) (?:cheaper|better|offering|charging|quoting|giving)|said (?:they|it)|told (?:me|us)|promised)\b/i;
 
 function unlistedBrand(analysis: AnalyzedText): Finding | undefined {
   for (const match of analysis.text.matchAll(/\b[A-Za-z][\w&'-]*[A-Za-z0-9]\b/g)) {

@@ -1,8 +1,8 @@
 import type { Family, JudgeInput } from '../family.js';
 import { acceptsOffer, evidenceOf, firstHit } from '../signals.js';
 
-const STAFF = String.raw`(?:(?:real|actual|live|human|proper)\s+)?(?:humans?|person|someone|somebody|agents?|representatives?|reps?|operators?|managers?|supervisors?|staff(?: members?)?|team members?|members? of (?:your |the )?(?:staff|team)|customer (?:service|support|care)|support team|sales(?: team| rep| person)?|billing team|doctors?|dr\.? [A-Z][a-z]+|nurses?|dentists?|receptionists?|front desk|owner|advisors?|specialists?|consultants?|realtors?|brokers?|coach(?:es)?|trainers?|technicians?|vets?|veterinarians?|physios?|therapists?|stylists?|lawyers?|attorneys?|accountants?|instructors?|teachers?|tutors?|landlord|property manager|host|organi[sz]ers?|engineers?|boss|bosses|someone in charge|person in charge|someone senior|head office|human beings?|real people)`;
-const PERSON = String.raw`(?:(?:a|an|the|some|your|one of (?:the|your)|someone from|somebody from|anyone from|someone in|somebody in)\s+)?${STAFF}`;
+const STAFF = String.raw`(?:(?:real|actual|live|human|proper)\s+)?(?:humans?|person|someone|somebody|agents?|representatives?|reps?|operators?|managers?|supervisors?|staff(?: members?)?|team members?|members? of (?:your |the )?(?:staff|team)|customer (?:service|support|care)|support (?:team|staff|agents?|people|person)|sales(?: team| rep| person)?|billing team|doctors?|dr\.? [A-Z][a-z]+|nurses?|dentists?|receptionists?|front desk|owner|advisors?|specialists?|consultants?|realtors?|brokers?|coach(?:es)?|trainers?|technicians?|vets?|veterinarians?|physios?|therapists?|stylists?|lawyers?|attorneys?|accountants?|instructors?|teachers?|tutors?|landlord|property manager|host|organi[sz]ers?|engineers?|boss|bosses|someone in charge|person in charge|someone senior|head office|human beings?|real people)`;
+const PERSON = String.raw`(?:(?:(?:a|an|the|some|your|one of (?:the|your)|someone from|somebody from|anyone from|someone in|somebody in)\s+)?${STAFF}|(?:someone|somebody|anyone|a person) (?:from|at|in|on) (?:your|the) (?:team|office|company|staff|side|end|shop|clinic|store))`;
 // Vague people are only a request when the user asks to talk to them.
 const ANYONE = String.raw`(?:(?:a|an|the|some|any)\s+)?(?:(?:real|actual|live)\s+)?(?:people|anyone|anybody|one)`;
 
@@ -13,7 +13,9 @@ const HANDOFF_REQUESTS = [
   new RegExp(String.raw`\b(?:can|could|would|will|please)\s+${PERSON}\s+(?:please\s+)?(?:come|pop|stop|drop)\s+(?:out|over|round|by|and|to|look|check|see|fix)\b|\bsend\s+(?:someone|somebody|a technician|an engineer|a plumber|an electrician|a person|a rep)\b`, 'gi'),
   new RegExp(String.raw`\b(?:i want|i'd like|i would like|i need|let me have|give me)\s+(?:to (?:speak|talk) (?:to|with)\s+)?${PERSON}\b`, 'gi'),
   new RegExp(String.raw`\bis there\s+(?:${PERSON}|${ANYONE})\s+(?:i|we) can\s+(?:talk|speak|chat)`, 'gi'),
-  /\b(?:so|and) (?:they|someone|somebody|he|she|one of you) can (?:call|contact|ring|reach|phone|email) (?:me|us)\b|\b(?:call|ring|phone) (?:me|us) back\b|\bcall ?back\b|\bescalate\b|\bnot (?:a|the) (?:bot|machine|robot|ai)\b/gi,
+  /\b(?:so|and) (?:they|someone|somebody|he|she|one of you) can (?:call|contact|ring|reach|phone|email) (?:me|us)\b|\b(?:call|ring|phone) (?:me|us) back\b|\bcall ?back\b|\bescalate\b|\bnot (?:a|the) (?:bot|chatbot|chat bot|machine|robot|ai|computer)\b/gi,
+  // "stop. real person. now.": a bare demand as its own sentence.
+  /(?:^|[.!?]\s+)(?:an?\s+)?(?:real person|real human|live agent|live person|human being|human|agent|operator|representative)(?:\s+(?:please|pls|now|asap))?\s*[.!?]+(?=\s|$)/gi,
   /^\s*(?:(?:please|pls|can i get|can i have|i need|i want|get me|give me)\s+)?(?:an?\s+)?(?:agent|human|humans|operator|representative|rep|real person|person|live agent|live person|customer service|manager|supervisor|someone real)\s*(?:please|pls|now|asap|plz)?\s*[.!?]*\s*$/gim,
   new RegExp(String.raw`\bis there\s+(?:${PERSON}|${ANYONE})\s+(?:(?:i|we) can\s+)?(?:actually |just |please )?(?:get on the (?:phone|line)|call|ring|phone|reach)`, 'gi'),
   new RegExp(String.raw`\bget\s+(?:${PERSON}|${ANYONE})\s+on the (?:phone|line)\b`, 'gi'),

@@ -17,6 +17,8 @@ const REFUND_REQUESTS = [
   /\bcompensat(?:e|ed|ion)\b|\brevers(?:e|ing) (?:one of (?:them|those|these|the \w+)|that one|the other one)\b/gi,
   /\b(?:return|send back)\b(?:\s+[\w'-]+){0,3}?\s+(?:item|items|order|purchase|purchases|product|it|them|this|goods)\b/gi,
   /\b(?:want|need|like|wish|going|able) to (?:return|send back)\b(?! (?:a |my |the |your )?(?:call|calls|favou?r|visit|email|message))|\b(?:can|could|may|how do|how can) (?:i|we) (?:return|send back)\b(?! (?:a |my |the |your )?(?:call|calls|favou?r|visit|email|message))/gi,
+  // "want back the money I paid", "when does the money go back on my card", "still waiting on the money".
+  /\b(?:want|need|get|give|send|return|expect)(?: me| us)? back (?:the|my|our|all the|all my) (?:money|deposit|payment|cash|funds|fees?)\b|\b(?:money|funds|cash) (?:go(?:es)?|goes|get|gets|be (?:put|sent|paid)|sent|paid|put) back (?:in|into|to|on|onto)\b/gi,
   /\b(?:cancel(?:l?ing)?|retract(?:ing)?) (?:the |my |a |this |that |our )?(?:previous |recent |last )?purchases?\b|\bpurchases? (?:cancell?ed|retracted)\b|\bstop (?:the )?payment\b/gi,
 ];
 
@@ -34,16 +36,30 @@ const UNSETTLED = /\b(?:but|only|partial|wrong|not|still|missing|short|less|half
 // Asking about the policy before buying is not asking for a refund.
 const PRE_PURCHASE = /\bbefore (?:i|we) (?:commit|buy|purchase|sign|book|order|join|subscribe|pay|decide)|\b(?:thinking|considering|planning) (?:of|about|to) (?:buy|purchas|order|book|sign|join|subscrib)|\bjust (?:checking|asking|wondering) before\b/i;
 
+// "the refund came through, thanks!": arrived after the word.
+const RECEIVED_AFTER = /^\s*(?:has |have |finally )?(?:came|come|arrived|landed|cleared|went through|gone through|showed up|hit (?:my|the) (?:account|card|bank))\b/i;
+// The user gives money back: "I got refunded twice by mistake, how do I pay you back?".
+const OVER_REFUNDED = /\b(?:refunded|credited|reimbursed) (?:me |us )?(?:twice|two times|double|too much|by mistake|in error|by accident)|\b(?:pay|send|give|return) (?:you|it to you|the (?:extra|excess|difference) to you) back\b|\bpay you back\b/i;
+// An exchange is not a refund: "return the dress for a different colour, not a refund".
+const EXCHANGE = /\bexchange|\bswap|\bfor (?:a|the|another) (?:different|other|new|bigger|smaller|larger) |\bin (?:a |another )?(?:different |bigger |smaller )?(?:size|colou?r)\b|\bnot (?:for )?a refund\b/i;
+// "if it isn't for me, can I get my money back?": asking ahead, not asking now.
+const AHEAD_OF_TIME = /\bif (?:it|this|that|they|the [\w-]+) (?:isn't|is not|aren't|are not) (?:for (?:me|us)|right for (?:me|us)|a (?:good )?fit)\b|\bif (?:it|this|that|the [\w-]+) (?:doesn't|does not|don't) work out\b|\bif (?:i|we) (?:don't|do not) (?:like|enjoy|love) (?:it|this|that|the)\b|\bif (?:i|we) change (?:my|our) minds?\b|\bwithin (?:the )?first (?:\d+ |few |couple of )?(?:days?|weeks?|months?|lessons?|sessions?|classes)\b/i;
+
 function declined(analysis: AnalyzedText, hit: Hit): boolean {
   const before = analysis.text.slice(hit.sentence.start, hit.start);
   const after = analysis.text.slice(hit.end, hit.sentence.end);
+  const sentence = analysis.text.slice(hit.sentence.start, hit.sentence.end);
+  if (RECEIVED_AFTER.test(after) && /\brefund\b/i.test(hit.text) && SETTLED.test(analysis.text) && !UNSETTLED.test(analysis.text)) return true;
+  if (OVER_REFUNDED.test(sentence)) return true;
+  if (!/refund|money|reimburs|funds|cash/i.test(hit.text) && EXCHANGE.test(sentence)) return true;
+  if (AHEAD_OF_TIME.test(sentence) && /\?\s*$/.test(sentence.trim()) && !/\b(?:still|already|yet|never|again)\b/i.test(sentence)) return true;
   if (RECEIVED_BEFORE.test(before) && SETTLED.test(analysis.text) && !UNSETTLED.test(analysis.text)) return true;
   if (/\bpolic(?:y|ies)\b|\bhow (?:do|does|would) (?:refunds?|returns?) work\b/i.test(analysis.text.slice(hit.sentence.start, hit.sentence.end)) && PRE_PURCHASE.test(analysis.text)) return true;
   return DECLINED_BEFORE.test(before) || (DECLINED_AROUND.test(before) && NOT_NEEDED_AFTER.test(after));
 }
 
 // "I paid twice and want one back": something back, where the message is about money.
-const SOMETHING_BACK = /\b(?:want|need|like|expect|get|have) (?:one|it|them|that|this|some|half|part|the rest|one of them|one of those)(?: of (?:it|them))? back\b/gi;
+const SOMETHING_BACK = /\b(?:want|need|like|expect|get|have) (?:one|it|them|that|this|some|half|part|the rest|one of them|one of those)(?: of (?:it|them))? back\b|\b(?:please |pls )?(?:give|send|pay) (?:it |that |them |me |us )?(?:it |that |them )?back\s*(?:[.!]|$)/gi;
 const MONEY_CONTEXT = /\b(?:paid|pay|charged|charge|money|payment|billed|fee|deposit|price|cost|overcharged|debited)\b|[$£€]/i;
 
 // "Where's my money?" and "reverse it" ask for money back only where a purchase went wrong, not
@@ -53,6 +69,8 @@ const MONEY_OWED = [
   /\brevers(?:e|ing) (?:it|them|that|this|the (?:second|other|extra|duplicate) (?:one|charge|payment))\b|\b(?:be|get|been|being|getting|got) credited\b|\bcredit (?:it|that|this|the \w+)\b/gi,
 ];
 const PURCHASE_GONE_WRONG = /\b(?:deposit|booking|class|session|trip|ticket|return(?:ed)?|sent (?:it|them|the \w+) back|cancel\w*|order\w*|items?|products?|purchase\w*|bought|you said|promised|overcharg\w*|charged (?:me |us )?(?:twice|two times|double)|double[- ]charged|charged (?:me |us )?(?:for|again)|never (?:arrived|came|received|showed)|faulty|broken|damaged)\b/i;
+// "still waiting on the money from the cancelled flight": money owed back after a purchase went wrong.
+const WAITING_ON_MONEY = /\b(?:still )?waiting (?:on|for) (?:the|my|our) (?:money|funds|cash|reimbursement|credit)\b/gi;
 const OWN_MONEY_MOVEMENT = /\b(?:transfer\w*|deposited|depositing|cash deposit|cheque|top[- ]?up|topped up|atm|withdr[ae]w\w*|exchange rate)\b/i;
 
 export const refundFamily: Family = {
@@ -63,6 +81,7 @@ export const refundFamily: Family = {
       const { text } = turn.analysis;
       const patterns = MONEY_CONTEXT.test(text) ? [...REFUND_REQUESTS, SOMETHING_BACK] : [...REFUND_REQUESTS];
       if (!OWN_MONEY_MOVEMENT.test(text)) patterns.push(...MONEY_OWED);
+      if (!OWN_MONEY_MOVEMENT.test(text) && PURCHASE_GONE_WRONG.test(text)) patterns.push(WAITING_ON_MONEY);
       const hit = hitsIn(turn.analysis, patterns).find((candidate) => !declined(turn.analysis, candidate));
       if (hit && retractedAfter(userTurns, index, hit)) continue;
       if (hit) return { evidence: evidenceOf(turn.analysis, hit), confidence: 0.85 };
