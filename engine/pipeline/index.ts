@@ -23,6 +23,8 @@ export interface PipelineDeps {
   observe?: (event: CanonicalEvent) => Promise<void>;
 }
 
+const MAX_RETRY_DELAY_MS = 60_000;
+
 /** Stable per (event, rule), so a decision re-made after a crash yields the same delivery. */
 export const deliveryId = (eventId: string, ruleId: string) =>
   `msg_${createHash('sha256').update(`${eventId}\n${ruleId}`).digest('base64url').slice(0, 24)}`;
@@ -56,7 +58,7 @@ export function conditionEvent(rule: Rule, event: CanonicalEvent, outcome: RuleO
 /**
  * Decide, map, enqueue: for each stored event, runs the rules and writes the decision and its
  * deliveries to the outbox in one step. An event whose decision failed stays undecided and is
- * decided again at the next start.
+ * tried again, in process with backoff and at the next start.
  */
 export function createPipeline(deps: PipelineDeps) {
   const { store, rules, logger, now } = deps;
@@ -66,6 +68,8 @@ export function createPipeline(deps: PipelineDeps) {
   let head = 0;
   const running = new Map<string, Promise<void>>();
   const reservedOnceKeys = new Set<string>();
+  /** Failed decisions so far, per event, for the retry backoff. */
+  const failures = new Map<string, number>();
   let idle: Array<() => void> = [];
 
   async function rulesFor(event: CanonicalEvent): Promise<{ own?: Rule; others: Rule[] }> {
@@ -141,7 +145,10 @@ export function createPipeline(deps: PipelineDeps) {
       waiting[head++] = undefined as unknown as EventRef;
       if (running.has(event.id)) continue;
       const job = decide(event)
-        .catch((error) => logger.error({ err: error, eventId: event.id }, 'deciding an event failed; it is retried at the next start'))
+        .then(
+          () => void failures.delete(event.id),
+          (error) => retryLater(event, error),
+        )
         .finally(() => {
           running.delete(event.id);
           pump();
@@ -157,6 +164,21 @@ export function createPipeline(deps: PipelineDeps) {
       idle = [];
       for (const resolve of resolved) resolve();
     }
+  }
+
+  /**
+   * A decision that failed (a store write, say) is tried again with backoff; one still undecided
+   * when the engine stops is decided at the next start.
+   */
+  function retryLater(event: CanonicalEvent | EventRef, error: unknown): void {
+    const attempt = (failures.get(event.id) ?? 0) + 1;
+    failures.set(event.id, attempt);
+    const delayMs = Math.min(MAX_RETRY_DELAY_MS, 1000 * 2 ** (attempt - 1));
+    logger.error({ err: error, eventId: event.id, attempt, retryInMs: delayMs }, 'deciding an event failed; it is retried');
+    setTimeout(() => {
+      waiting.push({ id: event.id, organizationId: event.organizationId });
+      pump();
+    }, delayMs).unref();
   }
 
   function submit(event: CanonicalEvent): void {
