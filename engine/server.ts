@@ -106,9 +106,14 @@ export async function startEngine(config: Config, options: EngineOptions = {}): 
     usage,
   });
 
-  const server: Server = await new Promise((resolve, reject) => {
+  const server: Server = await new Promise<Server>((resolve, reject) => {
     const listening = createServer(app).listen(config.PORT, config.HOST, () => resolve(listening));
     listening.once('error', reject);
+  }).catch(async (error: unknown) => {
+    // A port in use must not leave the data folder locked and its logs open.
+    eventLoop.disable();
+    await store.close();
+    throw error;
   });
   server.keepAliveTimeout = 65_000;
   const { port } = server.address() as AddressInfo;

@@ -1,7 +1,8 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { inboundUrl, startTestEngine, type TestEngine } from '../helpers/engine.js';
+import { inboundUrl, startTestEngine, tempDir, type TestEngine } from '../helpers/engine.js';
 
 const fixture = async (name: string) => JSON.parse(await readFile(path.join(__dirname, '..', 'fixtures', name), 'utf8'));
 
@@ -185,5 +186,19 @@ describe('requests the engine cannot read', () => {
     const url = await inboundUrl(engine, 'calstudio');
     await post(url, JSON.stringify(await fixture('calstudio-message-sent.json')));
     expect(await (await engine.api('/api/v1/events?before=evt_unknown')).json()).toEqual([]);
+  });
+});
+
+describe('start-up', () => {
+  it('releases the data folder when the port is taken', async () => {
+    const first = await startTestEngine();
+    const port = new URL(first.url).port;
+    const dataDir = await tempDir();
+    await expect(startTestEngine({ PORT: port, DATA_DIR: dataDir })).rejects.toThrow(/EADDRINUSE/);
+    expect(existsSync(path.join(dataDir, 'engine.lock'))).toBe(false);
+    const second = await startTestEngine({ DATA_DIR: dataDir });
+    expect((await second.api('/api/v1/me')).status).toBe(200);
+    await second.close();
+    await first.close();
   });
 });
