@@ -197,6 +197,26 @@ describe('local evaluator beyond the phrasings it was tuned on', () => {
     expect(evaluator.supports('If the user mentions their cat')).toBe(false);
   });
 
+  it('reads common typos, synonyms and word forms in prompts', () => {
+    expect(matches('When the user wants to cancle', userSays('please cancel my membership'))).toBe(true);
+    expect(matches('When the user writes their emial', userSays('it is jane.doe@example.com'))).toBe(true);
+    expect(matches('When the user wants a humna', userSays('can I talk to a real person?'))).toBe(true);
+    const supported = [
+      'When someone is frustated with the app',
+      'If the user says they are sick of waiting',
+      'When the user asks to be credited back',
+      'If they ask what the monthly subscription is',
+      'When a parent wants to enroll their child',
+      'When a customer asks how to pay',
+      'When someone gives their mail address',
+    ];
+    for (const prompt of supported) expect(evaluator.supports(prompt), prompt).toBe(true);
+    // A capitalised product model or holiday is no competitor's name.
+    expect(evaluator.supports('User mentions Model X')).toBe(false);
+    expect(evaluator.supports('When the user mentions Christmas')).toBe(false);
+    expect(evaluator.supports('When the user mentions Salesforce')).toBe(true);
+  });
+
   it('ends a negation at a new clause', () => {
     expect(matches('When the customer wants to cancel their account', userSays("I don't know how to cancel my account"))).toBe(true);
     expect(matches('When the customer wants to cancel their account', userSays('no i want to cancel my account'))).toBe(true);
