@@ -1,5 +1,19 @@
 import type { PlainOutputField } from 'zapier-platform-core';
 
+const PERSON_FIELDS = [
+  ['id', 'ID'],
+  ['email', 'Email'],
+  ['fullName', 'Full Name'],
+  ['firstName', 'First Name'],
+  ['lastName', 'Last Name'],
+  ['timeZone', 'Time Zone'],
+  ['status', 'Status'],
+] as const;
+
+/** The fields of each person in a meeting's host or attendee list. */
+const personFields = (list: 'hosts' | 'attendees', role: string): PlainOutputField[] =>
+  PERSON_FIELDS.map(([key, label]) => ({ key: `meeting__${list}[]${key}`, label: `${role} ${label}` }));
+
 /**
  * Human labels for the canonical event, keyed the way Zapier flattens it (`contact__email`,
  * `meeting__hosts[]email`). Provider-defined records (`contact.metadata`, `meeting.payment`,
@@ -35,20 +49,8 @@ export const EVENT_FIELDS: PlainOutputField[] = [
   { key: 'meeting__conferenceUrl', label: 'Conference URL' },
   { key: 'meeting__previousMeetingId', label: 'Previous Meeting ID' },
   { key: 'meeting__tags', label: 'Meeting Tags', list: true },
-  { key: 'meeting__hosts[]id', label: 'Host ID' },
-  { key: 'meeting__hosts[]email', label: 'Host Email' },
-  { key: 'meeting__hosts[]fullName', label: 'Host Full Name' },
-  { key: 'meeting__hosts[]firstName', label: 'Host First Name' },
-  { key: 'meeting__hosts[]lastName', label: 'Host Last Name' },
-  { key: 'meeting__hosts[]timeZone', label: 'Host Time Zone' },
-  { key: 'meeting__hosts[]status', label: 'Host Status' },
-  { key: 'meeting__attendees[]id', label: 'Attendee ID' },
-  { key: 'meeting__attendees[]email', label: 'Attendee Email' },
-  { key: 'meeting__attendees[]fullName', label: 'Attendee Full Name' },
-  { key: 'meeting__attendees[]firstName', label: 'Attendee First Name' },
-  { key: 'meeting__attendees[]lastName', label: 'Attendee Last Name' },
-  { key: 'meeting__attendees[]timeZone', label: 'Attendee Time Zone' },
-  { key: 'meeting__attendees[]status', label: 'Attendee Status' },
+  ...personFields('hosts', 'Host'),
+  ...personFields('attendees', 'Attendee'),
   { key: 'meeting__cancellation__reason', label: 'Cancellation Reason' },
   { key: 'meeting__cancellation__cancelledBy', label: 'Canceled By' },
   { key: 'meeting__cancellation__timestamp', label: 'Canceled At', type: 'datetime' },
