@@ -18,7 +18,6 @@ declare global {
   }
 }
 
-export const BODY_LIMIT = '10mb';
 export const BODY_LIMIT_BYTES = 10 * 1024 * 1024;
 
 /** A body declared as something other than JSON is refused; no content type is read as JSON. */
@@ -43,7 +42,7 @@ export function requestId(): RequestHandler {
  */
 export function jsonBody(): RequestHandler {
   const parse = express.json({
-    limit: BODY_LIMIT,
+    limit: BODY_LIMIT_BYTES,
     strict: false,
     type: () => true,
     verify: (req, _res, buffer) => {
