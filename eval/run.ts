@@ -2,17 +2,21 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../engine/config.js';
 import { createEvaluator, llmConfigured, LocalEvaluator, UsageMeter, type ConditionEvaluator } from '../engine/conditions/index.js';
-import { EVAL_DATA_DIR, loadBanking77, loadConditionCases } from './conditions/datasets.js';
+import { banking77Halves, EVAL_DATA_DIR, loadBanking77, loadConditionCases, type ConditionCase } from './conditions/datasets.js';
 import { caseReport, intentReport, latencyReport } from './conditions/report.js';
 import { measureLatency, scoreCases, scoreIntents, stratifiedSample, type Miss } from './conditions/score.js';
 
 const USAGE = `usage: npm run eval -- conditions [--misses] [--llm-rows-per-category N]
 
-Scores the condition evaluators on eval/data (see eval/data/README.md): conditions.jsonl, the
-held-out extra-conditions.jsonl, the development set dev-conditions.jsonl, the blind sets
-blind-a…e.jsonl and banking77. The local
-evaluator always runs; the LLM evaluator runs too when OPENAI_API_KEY or LLM_BASE_URL is set, on a
-stratified banking77 sample.`;
+Scores the condition evaluators on eval/data (see eval/data/README.md): conditions.jsonl,
+extra-conditions.jsonl, dev-conditions.jsonl and blind-a…e.jsonl (the local evaluator's models
+were trained on them), the held-out blind-f…i.jsonl (never trained or tuned on) and banking77
+(its odd rows held out, its even rows trained on). The local evaluator always runs; the LLM
+evaluator runs too when OPENAI_API_KEY or LLM_BASE_URL is set, on a stratified banking77 sample.`;
+
+// Sets the local evaluator's models learned from (train/conditions) and sets they never saw.
+const TRAINED_ON = ['conditions.jsonl', 'extra-conditions.jsonl', 'dev-conditions.jsonl', 'blind-a.jsonl', 'blind-b.jsonl', 'blind-c.jsonl', 'blind-d.jsonl', 'blind-e.jsonl'];
+const HELD_OUT = ['blind-f.jsonl', 'blind-g.jsonl', 'blind-h.jsonl', 'blind-i.jsonl'];
 
 const DEFAULT_LLM_ROWS_PER_CATEGORY = 3;
 
@@ -21,34 +25,30 @@ function printMisses(misses: Miss[]): void {
 }
 
 async function evaluateAll(name: string, evaluator: ConditionEvaluator, options: { misses: boolean; intentRowsPerCategory?: number }): Promise<void> {
-  const cases = loadConditionCases(join(EVAL_DATA_DIR, 'conditions.jsonl'));
-  const extraCases = loadConditionCases(join(EVAL_DATA_DIR, 'extra-conditions.jsonl'));
-  const devCases = loadConditionCases(join(EVAL_DATA_DIR, 'dev-conditions.jsonl'));
   const banking77 = loadBanking77();
   // The first call loads wink's model; time it apart from the steady state.
   const warmUpStarted = performance.now();
   await evaluator.evaluate([{ id: 'warm-up', text: 'When a user asks about pricing' }], { messages: [{ role: 'user', text: 'hello' }] });
   console.log(`${name}: first call ${(performance.now() - warmUpStarted).toFixed(0)} ms`);
 
-  const caseScores = await scoreCases(evaluator, cases);
-  console.log(caseReport(`\n${name} evaluator — conditions.jsonl`, caseScores, evaluator.kind).join('\n'));
-  if (options.misses) printMisses(caseScores.misses);
-
-  const extraScores = await scoreCases(evaluator, extraCases);
-  console.log(caseReport(`\n${name} evaluator — extra-conditions.jsonl (held out)`, extraScores, evaluator.kind).join('\n'));
-  if (options.misses) printMisses(extraScores.misses);
-
-  const devScores = await scoreCases(evaluator, devCases);
-  console.log(caseReport(`\n${name} evaluator — dev-conditions.jsonl (development set, tuned on)`, devScores, evaluator.kind).join('\n'));
-  if (options.misses) printMisses(devScores.misses);
-
-  for (const blind of ['blind-a.jsonl', 'blind-b.jsonl', 'blind-c.jsonl', 'blind-d.jsonl', 'blind-e.jsonl']) {
-    const blindScores = await scoreCases(evaluator, loadConditionCases(join(EVAL_DATA_DIR, blind)));
-    console.log(caseReport(`\n${name} evaluator — ${blind} (written blind)`, blindScores, evaluator.kind).join('\n'));
+  const heldOutCases: ConditionCase[] = [];
+  for (const file of [...TRAINED_ON, ...HELD_OUT]) {
+    const cases = loadConditionCases(join(EVAL_DATA_DIR, file));
+    if (HELD_OUT.includes(file)) heldOutCases.push(...cases);
+    const scores = await scoreCases(evaluator, cases);
+    console.log(caseReport(`\n${name} evaluator — ${file} (${HELD_OUT.includes(file) ? 'held out' : 'trained on'})`, scores, evaluator.kind).join('\n'));
+    if (options.misses) printMisses(scores.misses);
   }
+  const heldOutScores = await scoreCases(evaluator, heldOutCases);
+  console.log(caseReport(`\n${name} evaluator — blind-f…i together (${heldOutCases.length} held-out cases)`, heldOutScores, evaluator.kind).join('\n'));
 
+  if (!options.intentRowsPerCategory) {
+    const heldOutRows = banking77Halves(banking77).heldOut;
+    const heldOutIntents = await scoreIntents(evaluator, banking77, heldOutRows);
+    console.log(intentReport(`\n${name} evaluator — banking77 held-out half (odd rows, ${heldOutRows.length}; each mapped prompt against every row)`, heldOutIntents).join('\n'));
+  }
   const rows = options.intentRowsPerCategory ? stratifiedSample(banking77.rows, options.intentRowsPerCategory) : banking77.rows;
-  const sampleNote = options.intentRowsPerCategory ? `stratified sample, ${rows.length} rows` : `${rows.length} rows`;
+  const sampleNote = options.intentRowsPerCategory ? `stratified sample, ${rows.length} rows` : `all ${rows.length} rows, half of them trained on`;
   const intentScores = await scoreIntents(evaluator, banking77, rows);
   console.log(intentReport(`\n${name} evaluator — banking77 (${sampleNote}, each mapped prompt against every row)`, intentScores).join('\n'));
 }

@@ -14,15 +14,20 @@ const ConditionCaseSchema = z.object({
 
 export type ConditionCase = z.infer<typeof ConditionCaseSchema>;
 
-export function loadConditionCases(path: string): ConditionCase[] {
+/** A JSON Lines file, every line checked by the schema; a bad line stops the run naming it. */
+export function loadJsonLines<T>(path: string, schema: z.ZodType<T>): T[] {
   return readFileSync(path, 'utf8')
     .split('\n')
     .filter((line) => line.trim().length > 0)
     .map((line, index) => {
-      const parsed = ConditionCaseSchema.safeParse(JSON.parse(line));
+      const parsed = schema.safeParse(JSON.parse(line));
       if (!parsed.success) throw new Error(`${path}:${index + 1}: ${parsed.error.issues[0].message}`);
       return parsed.data;
     });
+}
+
+export function loadConditionCases(path: string): ConditionCase[] {
+  return loadJsonLines(path, ConditionCaseSchema);
 }
 
 const MappingSchema = z.object({
@@ -85,4 +90,12 @@ export function loadBanking77(directory = join(EVAL_DATA_DIR, 'banking77')): Int
     prompts: mapping.prompts.map((prompt) => ({ family: prompt.family, prompt: prompt.prompt, positiveCategories: new Set(prompt.positive_categories) })),
     rows: records.filter((record) => record.length > categoryColumn).map((record) => ({ text: record[textColumn], category: record[categoryColumn] })),
   };
+}
+
+/**
+ * banking77 split in two by row parity: the condition models learn from the even rows, and the
+ * odd rows stay unseen to measure them.
+ */
+export function banking77Halves(dataset: IntentDataset): { training: IntentRow[]; heldOut: IntentRow[] } {
+  return { training: dataset.rows.filter((_row, index) => index % 2 === 0), heldOut: dataset.rows.filter((_row, index) => index % 2 === 1) };
 }

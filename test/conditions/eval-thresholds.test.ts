@@ -1,17 +1,23 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LocalEvaluator } from '../../engine/conditions/index.js';
-import { EVAL_DATA_DIR, loadBanking77, loadConditionCases } from '../../eval/conditions/datasets.js';
+import { banking77Halves, EVAL_DATA_DIR, loadBanking77, loadConditionCases } from '../../eval/conditions/datasets.js';
 import { scoresOf, sumOf } from '../../eval/conditions/metrics.js';
 import { scoreCases, scoreIntents, UNSUPPORTED_FAMILY } from '../../eval/conditions/score.js';
 
 // The quality the local evaluator promises; CI fails when a change drops below it.
 const MIN_F1_CONDITIONS = 0.9;
-const MIN_F1_HELD_OUT = 0.85;
+const MIN_F1_OTHER_SETS = 0.85;
+// The issue's target on unseen cases is 0.85; measured on the held-out blind sets: 0.81. This
+// floor catches regressions; the gap is recorded in eval/data/README.md.
+const MIN_F1_HELD_OUT_BLIND = 0.8;
 const MIN_F1_PER_BANKING77_FAMILY = 0.85;
 
-async function supportedF1(file: string): Promise<number> {
-  const scores = await scoreCases(new LocalEvaluator(), loadConditionCases(join(EVAL_DATA_DIR, file)));
+// Sets the shipped models never saw (train/README.md).
+const HELD_OUT_SETS = ['blind-f.jsonl', 'blind-g.jsonl', 'blind-h.jsonl', 'blind-i.jsonl'];
+
+async function supportedF1(...files: string[]): Promise<number> {
+  const scores = await scoreCases(new LocalEvaluator(), files.flatMap((file) => loadConditionCases(join(EVAL_DATA_DIR, file))));
   const supported = [...scores.byFamily].filter(([family]) => family !== UNSUPPORTED_FAMILY).map(([, tally]) => tally);
   expect(scores.declinedUnsupported).toBe(scores.byFamily.has(UNSUPPORTED_FAMILY) ? scoresOf(scores.byFamily.get(UNSUPPORTED_FAMILY)!).cases : 0);
   return scoresOf(sumOf(supported)).f1;
@@ -22,16 +28,23 @@ describe('local evaluator quality on eval/data', () => {
     expect(await supportedF1('conditions.jsonl')).toBeGreaterThanOrEqual(MIN_F1_CONDITIONS);
   });
 
-  it(`reaches F1 ≥ ${MIN_F1_HELD_OUT} on the held-out extra-conditions.jsonl and the development set`, async () => {
-    expect(await supportedF1('extra-conditions.jsonl')).toBeGreaterThanOrEqual(MIN_F1_HELD_OUT);
-    expect(await supportedF1('dev-conditions.jsonl')).toBeGreaterThanOrEqual(MIN_F1_HELD_OUT);
+  it(`reaches F1 ≥ ${MIN_F1_HELD_OUT_BLIND} on the blind sets it was never trained on`, async () => {
+    expect(await supportedF1(...HELD_OUT_SETS)).toBeGreaterThanOrEqual(MIN_F1_HELD_OUT_BLIND);
   });
 
-  it(`reaches F1 ≥ ${MIN_F1_PER_BANKING77_FAMILY} on every mapped banking77 family`, async () => {
-    const scores = await scoreIntents(new LocalEvaluator(), loadBanking77());
-    expect(scores.byFamily.size).toBe(4);
-    for (const [family, tally] of scores.byFamily) {
-      expect(scoresOf(tally).f1, family).toBeGreaterThanOrEqual(MIN_F1_PER_BANKING77_FAMILY);
+  it(`reaches F1 ≥ ${MIN_F1_OTHER_SETS} on extra-conditions.jsonl and the development set`, async () => {
+    expect(await supportedF1('extra-conditions.jsonl')).toBeGreaterThanOrEqual(MIN_F1_OTHER_SETS);
+    expect(await supportedF1('dev-conditions.jsonl')).toBeGreaterThanOrEqual(MIN_F1_OTHER_SETS);
+  });
+
+  it(`reaches F1 ≥ ${MIN_F1_PER_BANKING77_FAMILY} on every mapped banking77 family, on its held-out half and on all rows`, async () => {
+    const banking77 = loadBanking77();
+    for (const rows of [banking77Halves(banking77).heldOut, banking77.rows]) {
+      const scores = await scoreIntents(new LocalEvaluator(), banking77, rows);
+      expect(scores.byFamily.size).toBe(4);
+      for (const [family, tally] of scores.byFamily) {
+        expect(scoresOf(tally).f1, family).toBeGreaterThanOrEqual(MIN_F1_PER_BANKING77_FAMILY);
+      }
     }
-  }, 60_000);
+  }, 120_000);
 });

@@ -1,25 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { buildEngine as bundleEngine, ENGINE_BUNDLE } from '../../scripts/build-engine.js';
 
 export const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const BUNDLE = path.join(ROOT, 'dist', 'engine', 'main.js');
 
 let built: Promise<unknown> | undefined;
 
 /** Bundles the engine the way `npm start` does (`npm run build:engine`), once per process. */
 export function buildEngine(): Promise<unknown> {
-  built ??= build({
-    entryPoints: [path.join(ROOT, 'engine', 'main.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    sourcemap: true,
-    outfile: BUNDLE,
-    logLevel: 'warning',
-  });
+  built ??= bundleEngine();
   return built;
 }
 
@@ -35,7 +25,7 @@ export async function spawnEngine(env: Record<string, string>, nodeArgs: string[
   await buildEngine();
   const port = env.PORT ?? String(21_000 + Math.floor(Math.random() * 20_000));
   const started = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, '--enable-source-maps', BUNDLE], {
+  const child = spawn(process.execPath, [...nodeArgs, '--enable-source-maps', ENGINE_BUNDLE], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env, PORT: port },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -11,6 +11,12 @@ export interface Token {
   negated: boolean;
   /** In wink's English vocabulary; brand names and misspellings usually are not. */
   known: boolean;
+  /** Porter stem of the lower-cased word ("cancelling" → "cancel"). */
+  stem: string;
+  /** wink's token type: word, number, email, url, currency, emoji, emoticon, punctuation, … */
+  type: string;
+  /** Written with a capital first letter. */
+  capitalized: boolean;
 }
 
 export interface TextSpan {
@@ -79,14 +85,21 @@ function tokenOffsets(text: string, values: string[]): TextSpan[] {
   });
 }
 
+/** A user's message, cleaned of text addressed to the judge (see clean-text.ts) and analysed. */
 export function analyzeText(rawText: string): AnalyzedText {
-  const text = cleanUserText(rawText);
+  return analyzeCleanText(cleanUserText(rawText));
+}
+
+/** Text analysed as it is: a marketer's prompt, which is trusted and may say "the user wants…". */
+export function analyzeCleanText(text: string): AnalyzedText {
   const { wink, firstUnknownWordId } = nlp();
   const { its } = wink;
   const doc = wink.readDoc(text);
   const values = doc.tokens().out(its.value) as string[];
   const negationFlags = doc.tokens().out(its.negationFlag) as unknown as boolean[];
   const wordIds = doc.tokens().out(its.uniqueId) as unknown as number[];
+  const stems = doc.tokens().out(its.stem as never) as unknown as string[];
+  const types = doc.tokens().out(its.type) as string[];
   if (wordIds.some((id) => id - firstUnknownWordId > MAX_LEARNED_WORDS)) sharedNlp = undefined;
   const offsets = tokenOffsets(text, values);
   const sentenceTokenSpans = (doc.sentences().out(its.span) as unknown as [number, number][]).filter(
@@ -109,6 +122,9 @@ export function analyzeText(rawText: string): AnalyzedText {
       lower: lowerValues[index],
       negated: Boolean(negationFlags[index]) && cueNearby,
       known: wordIds[index] < firstUnknownWordId,
+      stem: stems[index].toLowerCase(),
+      type: types[index],
+      capitalized: /^\p{Lu}/u.test(values[index]),
     };
   });
   const entityDetails = doc.entities().out(its.detail) as unknown as { value: string; type: string }[];

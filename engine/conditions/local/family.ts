@@ -1,3 +1,4 @@
+import type { AnalyzedText } from './analysis.js';
 import type { UserTurn } from './signals.js';
 
 export type FamilyName =
@@ -27,6 +28,8 @@ export interface Finding {
   /** The user's words that satisfy the condition. */
   evidence: string;
   confidence: number;
+  /** A short yes to the assistant's offer: a model of single messages cannot judge it. */
+  answersOffer?: boolean;
 }
 
 /** One kind of condition marketers write, and how to recognize it in what the user said. */
@@ -35,4 +38,9 @@ export interface Family {
   /** Completes "the user …" and "no user message …". */
   describes: string;
   judge(input: JudgeInput): Finding | undefined;
+  /**
+   * Whether the patterns see the family's words in a message and know they do not count (a
+   * refund that has already arrived): a trained model must not overrule that.
+   */
+  rejects?(analysis: AnalyzedText): boolean;
 }

@@ -9,6 +9,9 @@ import { humanAgentFamily } from './families/human-agent.js';
 import { pricingFamily } from './families/pricing.js';
 import { refundFamily } from './families/refund.js';
 import type { Family } from './family.js';
+import { analyzeCleanText } from './analysis.js';
+import { featuresOf } from './learned/features.js';
+import type { TrainedModels } from './learned/models.js';
 
 // Capitalised words after "mentions" that name no business: product models, days, months, holidays, languages.
 const NOT_A_BUSINESS = String.raw`(?:Model|Version|Series|Mark|Type|Size|Edition|Gen|Mr|Mrs|Ms|Dr|God|Covid|I|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Christmas|Xmas|Easter|Halloween|Thanksgiving|Valentine|Hanukkah|Diwali|Ramadan|Eid|New Year|English|Spanish|French|German|Italian|Portuguese|Chinese|Mandarin|Japanese|Korean|Arabic|Hindi|Russian|Dutch)\b`;
@@ -75,8 +78,21 @@ const PROMPT_FAMILIES: [RegExp, Family][] = [
 // "no longer wants the service" is a cancellation, "a person, not the bot" a request for a human.
 const NEGATED_PROMPT = /\b(?:not|never|no longer(?!\s+(?:wants?|needs?|uses?|requires?)\b)|doesn't|does not|don't|do not|didn't|did not|hasn't|has not|haven't|without|isn't|is not|fails? to)\b(?!\s+(?:happy|satisfied|pleased|impressed|(?:a|the) (?:bot|machine|robot|ai|chatbot)\b))/i;
 
-export function familyOfPrompt(promptText: string): Family | undefined {
+const FAMILIES_BY_NAME = new Map<string, Family>(PROMPT_FAMILIES.map(([, family]) => [family.name, family]));
+
+// How sure the prompt model must be to name a family the patterns found none for, and to
+// overrule the family they found (they read "gives a number for the agent to call" as a request
+// for an agent).
+const MIN_PROBABILITY_WITHOUT_PATTERN = 0.5;
+const MIN_PROBABILITY_TO_OVERRULE = 0.9;
+
+/** The family a marketer's prompt names: by its patterns, checked by the trained prompt model. */
+export function familyOfPrompt(promptText: string, models: TrainedModels): Family | undefined {
   if (NEGATED_PROMPT.test(promptText)) return undefined;
   const text = withTyposFixed(promptText);
-  return PROMPT_FAMILIES.find(([pattern]) => pattern.test(text))?.[1];
+  const byPattern = PROMPT_FAMILIES.find(([pattern]) => pattern.test(text))?.[1];
+  const learned = models.classifyPrompt(featuresOf(analyzeCleanText(text)));
+  const byModel = FAMILIES_BY_NAME.get(learned.name);
+  if (!byPattern) return learned.probability >= MIN_PROBABILITY_WITHOUT_PATTERN ? byModel : undefined;
+  return byModel && byModel !== byPattern && learned.probability >= MIN_PROBABILITY_TO_OVERRULE ? byModel : byPattern;
 }

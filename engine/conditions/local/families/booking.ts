@@ -68,7 +68,7 @@ export const bookingFamily: Family = {
       const hit = firstHit(turn.analysis, BOOKING_REQUESTS, { negatable: true, factualOnly: true });
       if (hit && retractedAfter(userTurns, index, hit)) continue;
       if (hit) return { evidence: evidenceOf(turn.analysis, hit), confidence: 0.8 };
-      if (acceptsOffer(turn, BOOKING_OFFER) || picksOfferedTime(turn)) return { evidence: turn.analysis.text, confidence: 0.75 };
+      if (acceptsOffer(turn, BOOKING_OFFER) || picksOfferedTime(turn)) return { evidence: turn.analysis.text, confidence: 0.75, answersOffer: true };
     }
     return undefined;
   },

@@ -34,7 +34,7 @@ export const buyingSignalFamily: Family = {
       if (SARCASM.test(turn.analysis.text)) continue;
       const hit = firstHit(turn.analysis, BUYING_SIGNALS, { negatable: true, factualOnly: true }) ?? firstHit(turn.analysis, [IMMINENT_ORDER]);
       if (hit) return { evidence: evidenceOf(turn.analysis, hit), confidence: 0.8 };
-      if (acceptsOffer(turn, BUY_OFFER)) return { evidence: turn.analysis.text, confidence: 0.7 };
+      if (acceptsOffer(turn, BUY_OFFER)) return { evidence: turn.analysis.text, confidence: 0.7, answersOffer: true };
     }
     return undefined;
   },

@@ -127,7 +127,7 @@ export const cancellationFamily: Family = {
       earlierTarget = targetIn(turn.analysis.text) ?? earlierTarget;
       if (hit && retractedAfter(userTurns, index, hit)) continue;
       if (hit) return { evidence: evidenceOf(turn.analysis, hit), confidence: 0.8 };
-      if (acceptsOffer(turn, CANCEL_OFFER)) return { evidence: turn.analysis.text, confidence: 0.7 };
+      if (acceptsOffer(turn, CANCEL_OFFER)) return { evidence: turn.analysis.text, confidence: 0.7, answersOffer: true };
     }
     return undefined;
   },

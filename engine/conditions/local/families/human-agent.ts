@@ -36,7 +36,7 @@ export const humanAgentFamily: Family = {
     for (const turn of userTurns) {
       const hit = firstHit(turn.analysis, HANDOFF_REQUESTS, { negatable: true, factualOnly: true });
       if (hit) return { evidence: evidenceOf(turn.analysis, hit), confidence: 0.85 };
-      if (acceptsOffer(turn, HANDOFF_OFFER)) return { evidence: turn.analysis.text, confidence: 0.75 };
+      if (acceptsOffer(turn, HANDOFF_OFFER)) return { evidence: turn.analysis.text, confidence: 0.75, answersOffer: true };
     }
     return undefined;
   },

@@ -89,7 +89,7 @@ export const pricingFamily: Family = {
     for (const turn of userTurns) {
       const hit = priceHit(turn.analysis) ?? pricedQuestion(turn.analysis);
       if (hit) return { evidence: evidenceOf(turn.analysis, hit), confidence: 0.85 };
-      if (acceptsOffer(turn, PRICE_OFFER)) return { evidence: turn.analysis.text, confidence: 0.7 };
+      if (acceptsOffer(turn, PRICE_OFFER)) return { evidence: turn.analysis.text, confidence: 0.7, answersOffer: true };
     }
     return undefined;
   },

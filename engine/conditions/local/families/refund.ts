@@ -85,8 +85,12 @@ export const refundFamily: Family = {
       const hit = hitsIn(turn.analysis, patterns).find((candidate) => !declined(turn.analysis, candidate));
       if (hit && retractedAfter(userTurns, index, hit)) continue;
       if (hit) return { evidence: evidenceOf(turn.analysis, hit), confidence: 0.85 };
-      if (acceptsOffer(turn, REFUND_OFFER)) return { evidence: turn.analysis.text, confidence: 0.7 };
+      if (acceptsOffer(turn, REFUND_OFFER)) return { evidence: turn.analysis.text, confidence: 0.7, answersOffer: true };
     }
     return undefined;
+  },
+  rejects(analysis: AnalyzedText) {
+    const hits = hitsIn(analysis, REFUND_REQUESTS);
+    return hits.length > 0 && hits.every((hit) => declined(analysis, hit));
   },
 };
