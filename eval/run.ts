@@ -9,14 +9,14 @@ import { measureLatency, scoreCases, scoreIntents, stratifiedSample, type Miss }
 const USAGE = `usage: npm run eval -- conditions [--misses] [--llm-rows-per-category N]
 
 Scores the condition evaluators on eval/data (see eval/data/README.md): conditions.jsonl,
-extra-conditions.jsonl, dev-conditions.jsonl and blind-a…e.jsonl (the local evaluator's models
-were trained on them), the held-out blind-f…i.jsonl (never trained or tuned on) and banking77
+extra-conditions.jsonl, dev-conditions.jsonl and blind-a…i.jsonl (the local evaluator's models
+were trained on them), the held-out blind-j and blind-k (never trained or tuned on) and banking77
 (its odd rows held out, its even rows trained on). The local evaluator always runs; the LLM
 evaluator runs too when OPENAI_API_KEY or LLM_BASE_URL is set, on a stratified banking77 sample.`;
 
 // Sets the local evaluator's models learned from (train/conditions) and sets they never saw.
-const TRAINED_ON = ['conditions.jsonl', 'extra-conditions.jsonl', 'dev-conditions.jsonl', 'blind-a.jsonl', 'blind-b.jsonl', 'blind-c.jsonl', 'blind-d.jsonl', 'blind-e.jsonl'];
-const HELD_OUT = ['blind-f.jsonl', 'blind-g.jsonl', 'blind-h.jsonl', 'blind-i.jsonl'];
+const TRAINED_ON = ['conditions.jsonl', 'extra-conditions.jsonl', 'dev-conditions.jsonl', ...'abcdefghi'.split('').map((letter) => `blind-${letter}.jsonl`)];
+const HELD_OUT = ['blind-j.jsonl', 'blind-k.jsonl'];
 
 const DEFAULT_LLM_ROWS_PER_CATEGORY = 3;
 
@@ -40,7 +40,7 @@ async function evaluateAll(name: string, evaluator: ConditionEvaluator, options:
     if (options.misses) printMisses(scores.misses);
   }
   const heldOutScores = await scoreCases(evaluator, heldOutCases);
-  console.log(caseReport(`\n${name} evaluator — blind-f…i together (${heldOutCases.length} held-out cases)`, heldOutScores, evaluator.kind).join('\n'));
+  console.log(caseReport(`\n${name} evaluator — blind-j and blind-k together (${heldOutCases.length} held-out cases)`, heldOutScores, evaluator.kind).join('\n'));
 
   if (!options.intentRowsPerCategory) {
     const heldOutRows = banking77Halves(banking77).heldOut;

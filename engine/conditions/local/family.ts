@@ -39,8 +39,8 @@ export interface Family {
   describes: string;
   judge(input: JudgeInput): Finding | undefined;
   /**
-   * Whether the patterns see the family's words in a message and know they do not count (a
-   * refund that has already arrived): a trained model must not overrule that.
+   * Whether the patterns know a message cannot satisfy the family (a refund that has already
+   * arrived; a "competitor" with no name or rival in sight): a trained model must not overrule that.
    */
   rejects?(analysis: AnalyzedText): boolean;
 }

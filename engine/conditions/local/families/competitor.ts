@@ -161,6 +161,17 @@ function unlistedBrand(analysis: AnalyzedText): Finding | undefined {
   return undefined;
 }
 
+// A rival is named (a word outside wink's vocabulary, or capitalised inside a sentence) or pointed
+// at ("another clinic", "the place down the road"); a message with neither mentions none.
+const POINTS_AT_A_RIVAL = /\b(?:other|another|different|rivals?|competitors?|competition|elsewhere|somewhere else|across (?:the )?town|down the (?:road|street)|next door|previous|old|current|switch\w*|moving (?:to|over)|cheaper (?:at|on|from|with)|price match\w*)\b/i;
+
+function namesSomething(analysis: AnalyzedText): boolean {
+  const sentenceStarts = new Set(analysis.sentences.map((sentence) => sentence.start));
+  return analysis.tokens.some(
+    (token) => token.type === 'word' && token.lower !== 'i' && (!token.known || (token.capitalized && !sentenceStarts.has(token.start))),
+  );
+}
+
 export const competitorFamily: Family = {
   name: 'competitor',
   describes: 'mentions a competitor',
@@ -176,5 +187,8 @@ export const competitorFamily: Family = {
       if (unlisted) return unlisted;
     }
     return undefined;
+  },
+  rejects(analysis: AnalyzedText) {
+    return !namesSomething(analysis) && !POINTS_AT_A_RIVAL.test(analysis.text);
   },
 };
