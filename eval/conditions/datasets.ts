@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
-export const EVAL_DATA_DIR = new URL('../data/', import.meta.url).pathname;
+export const EVAL_DATA_DIR = fileURLToPath(new URL('../data/', import.meta.url));
 
 const ConditionCaseSchema = z.object({
   id: z.string(),

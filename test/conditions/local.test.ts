@@ -233,6 +233,12 @@ describe('local evaluator beyond the phrasings it was tuned on', () => {
     expect(matches('If the user shares their phone number', number)).toBe(true);
   });
 
+  it('reads an emoji for what it says, not as one more emoji', () => {
+    expect(matches('If the user is frustrated', userSays('👍'))).toBe(false);
+    expect(matches('If the user is frustrated', userSays('thanks so much 🙂'))).toBe(false);
+    expect(matches('If the user is frustrated', userSays('still waiting 😡'))).toBe(true);
+  });
+
   it('tells the user’s own details and requests from someone else’s', () => {
     expect(matches('If the user shares a phone number', userSays('reach me at five five five, two three four, nine eight seven six'))).toBe(true);
     expect(matches('If the user shares a phone number', userSays('I tried calling 1-800-555-0199 but it just rings out'))).toBe(false);

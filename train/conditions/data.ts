@@ -1,9 +1,10 @@
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { turnsOf } from '../../engine/conditions/conversation.js';
 import { EVAL_DATA_DIR, loadConditionCases, loadJsonLines, type ConditionCase } from '../../eval/conditions/datasets.js';
 
-export const TRAINING_DATA_DIR = new URL('./data/', import.meta.url).pathname;
+export const TRAINING_DATA_DIR = fileURLToPath(new URL('./data/', import.meta.url));
 
 /** The families a model of single messages is trained for; contact details are found by their patterns alone. */
 export const MESSAGE_FAMILIES = ['pricing', 'frustration', 'competitor', 'booking-intent', 'cancellation', 'refund', 'human-agent', 'buying-signal'] as const;

@@ -1,4 +1,5 @@
-import { analyzeCleanText, analyzeText } from '../../engine/conditions/local/analysis.js';
+import { analyzeText } from '../../engine/conditions/local/analysis.js';
+import { promptFeaturesOf } from '../../engine/conditions/local/prompt-families.js';
 import { featuresOf } from '../../engine/conditions/local/learned/features.js';
 import type { LinearModelData } from '../../engine/conditions/local/learned/linear-model.js';
 import type { MessageModelData, TrainedModelsData } from '../../engine/conditions/local/learned/models.js';
@@ -37,7 +38,7 @@ function cached(key: string, compute: () => string[]): string[] {
 }
 
 const messageFeatures = (text: string) => cached(`m:${text}`, () => featuresOf(analyzeText(text)));
-const promptFeatures = (text: string) => cached(`p:${text}`, () => featuresOf(analyzeCleanText(text)));
+const promptFeatures = (text: string) => cached(`p:${text}`, () => promptFeaturesOf(text));
 
 type Trained = ReturnType<typeof trainLogisticRegression>;
 

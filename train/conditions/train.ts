@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { LocalEvaluator } from '../../engine/conditions/local/index.js';
 import { TrainedModels, type TrainedModelsData } from '../../engine/conditions/local/learned/models.js';
 import type { ConditionCase } from '../../eval/conditions/datasets.js';
@@ -7,7 +8,7 @@ import { UNSUPPORTED_FAMILY } from '../../eval/conditions/score.js';
 import { loadConversationSets } from './data.js';
 import { trainModels, type Thresholds } from './models.js';
 
-export const MODELS_PATH = new URL('../../engine/conditions/local/learned/models.json', import.meta.url).pathname;
+export const MODELS_PATH = fileURLToPath(new URL('../../engine/conditions/local/learned/models.json', import.meta.url));
 
 // The probabilities cross-validation chooses between: a message matching on its own, and a
 // pattern's finding being confirmed.

@@ -78,6 +78,11 @@ const PROMPT_FAMILIES: [RegExp, Family][] = [
 // "no longer wants the service" is a cancellation, "a person, not the bot" a request for a human.
 const NEGATED_PROMPT = /\b(?:not|never|no longer(?!\s+(?:wants?|needs?|uses?|requires?)\b)|doesn't|does not|don't|do not|didn't|did not|hasn't|has not|haven't|without|isn't|is not|fails? to)\b(?!\s+(?:happy|satisfied|pleased|impressed|(?:a|the) (?:bot|machine|robot|ai|chatbot)\b))/i;
 
+/** What the prompt model sees of a prompt, in training and at run time alike. */
+export function promptFeaturesOf(promptText: string): string[] {
+  return featuresOf(analyzeCleanText(withTyposFixed(promptText)));
+}
+
 const FAMILIES_BY_NAME = new Map<string, Family>(PROMPT_FAMILIES.map(([, family]) => [family.name, family]));
 
 // How sure the prompt model must be to name a family the patterns found none for, and to
@@ -91,7 +96,7 @@ export function familyOfPrompt(promptText: string, models: TrainedModels): Famil
   if (NEGATED_PROMPT.test(promptText)) return undefined;
   const text = withTyposFixed(promptText);
   const byPattern = PROMPT_FAMILIES.find(([pattern]) => pattern.test(text))?.[1];
-  const learned = models.classifyPrompt(featuresOf(analyzeCleanText(text)));
+  const learned = models.classifyPrompt(promptFeaturesOf(promptText));
   const byModel = FAMILIES_BY_NAME.get(learned.name);
   if (!byPattern) return learned.probability >= MIN_PROBABILITY_WITHOUT_PATTERN ? byModel : undefined;
   return byModel && byModel !== byPattern && learned.probability >= MIN_PROBABILITY_TO_OVERRULE ? byModel : byPattern;

@@ -5,6 +5,18 @@ const TYPED_TOKENS = new Set(['number', 'ordinal', 'currency', 'email', 'url', '
 
 const MIN_WORD_FOR_LETTERS = 4;
 
+/** The first token starting at or after an offset (tokens are in reading order). */
+function firstTokenFrom(analysis: AnalyzedText, offset: number): number {
+  let low = 0;
+  let high = analysis.tokens.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (analysis.tokens[middle].start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /**
  * What a linear model sees of a text (or of one span of it): word stems, negated stems, stem
  * pairs, letter triples of longer words (so "cancle" still shares most of "cancel") and the kind
@@ -13,8 +25,9 @@ const MIN_WORD_FOR_LETTERS = 4;
 export function featuresOf(analysis: AnalyzedText, span?: TextSpan): string[] {
   const features = new Set<string>();
   let previous = '^';
-  for (const token of analysis.tokens) {
-    if (span && (token.start < span.start || token.end > span.end)) continue;
+  for (let index = span ? firstTokenFrom(analysis, span.start) : 0; index < analysis.tokens.length; index += 1) {
+    const token = analysis.tokens[index];
+    if (span && token.end > span.end) break;
     if (token.type === 'punctuation' || token.type === 'symbol') {
       if (token.lower === '?' || token.lower === '!') features.add(token.lower);
       previous = '|';
@@ -23,6 +36,8 @@ export function featuresOf(analysis: AnalyzedText, span?: TextSpan): string[] {
     if (TYPED_TOKENS.has(token.type)) {
       const kind = `<${token.type}>`;
       features.add(kind);
+      // 👍 and 😡 say opposite things; numbers and addresses say nothing by their exact value.
+      if (token.type === 'emoji' || token.type === 'emoticon') features.add(token.lower);
       features.add(`${previous} ${kind}`);
       previous = kind;
       continue;
