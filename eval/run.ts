@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../engine/config.js';
 import { createEvaluator, llmConfigured, LocalEvaluator, UsageMeter, type ConditionEvaluator } from '../engine/conditions/index.js';
-import { banking77Halves, EVAL_DATA_DIR, loadBanking77, loadConditionCases, type ConditionCase } from './conditions/datasets.js';
+import { banking77Halves, EVAL_DATA_DIR, HELD_OUT_SETS, loadBanking77, loadConditionCases, TRAINED_ON_SETS, type ConditionCase } from './conditions/datasets.js';
 import { caseReport, intentReport, latencyReport } from './conditions/report.js';
 import { measureLatency, scoreCases, scoreIntents, stratifiedSample, type Miss } from './conditions/score.js';
 
@@ -13,10 +13,6 @@ extra-conditions.jsonl, dev-conditions.jsonl and blind-a…i.jsonl (the local ev
 were trained on them), the held-out blind-j and blind-k (never trained or tuned on) and banking77
 (its odd rows held out, its even rows trained on). The local evaluator always runs; the LLM
 evaluator runs too when OPENAI_API_KEY or LLM_BASE_URL is set, on a stratified banking77 sample.`;
-
-// Sets the local evaluator's models learned from (train/conditions) and sets they never saw.
-const TRAINED_ON = ['conditions.jsonl', 'extra-conditions.jsonl', 'dev-conditions.jsonl', ...'abcdefghi'.split('').map((letter) => `blind-${letter}.jsonl`)];
-const HELD_OUT = ['blind-j.jsonl', 'blind-k.jsonl'];
 
 const DEFAULT_LLM_ROWS_PER_CATEGORY = 3;
 
@@ -32,15 +28,16 @@ async function evaluateAll(name: string, evaluator: ConditionEvaluator, options:
   console.log(`${name}: first call ${(performance.now() - warmUpStarted).toFixed(0)} ms`);
 
   const heldOutCases: ConditionCase[] = [];
-  for (const file of [...TRAINED_ON, ...HELD_OUT]) {
-    const cases = loadConditionCases(join(EVAL_DATA_DIR, file));
-    if (HELD_OUT.includes(file)) heldOutCases.push(...cases);
+  for (const set of [...TRAINED_ON_SETS, ...HELD_OUT_SETS]) {
+    const heldOut = HELD_OUT_SETS.includes(set);
+    const cases = loadConditionCases(join(EVAL_DATA_DIR, `${set}.jsonl`));
+    if (heldOut) heldOutCases.push(...cases);
     const scores = await scoreCases(evaluator, cases);
-    console.log(caseReport(`\n${name} evaluator — ${file} (${HELD_OUT.includes(file) ? 'held out' : 'trained on'})`, scores, evaluator.kind).join('\n'));
+    console.log(caseReport(`\n${name} evaluator — ${set}.jsonl (${heldOut ? 'held out' : 'trained on'})`, scores, evaluator.kind).join('\n'));
     if (options.misses) printMisses(scores.misses);
   }
   const heldOutScores = await scoreCases(evaluator, heldOutCases);
-  console.log(caseReport(`\n${name} evaluator — blind-j and blind-k together (${heldOutCases.length} held-out cases)`, heldOutScores, evaluator.kind).join('\n'));
+  console.log(caseReport(`\n${name} evaluator — ${HELD_OUT_SETS.join(' + ')} together (${heldOutCases.length} held-out cases)`, heldOutScores, evaluator.kind).join('\n'));
 
   if (!options.intentRowsPerCategory) {
     const heldOutRows = banking77Halves(banking77).heldOut;

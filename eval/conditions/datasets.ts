@@ -5,6 +5,13 @@ import { z } from 'zod';
 
 export const EVAL_DATA_DIR = fileURLToPath(new URL('../data/', import.meta.url));
 
+/**
+ * The labelled conversation sets (file names without .jsonl): those the local evaluator's models
+ * learn from (train/conditions) and those kept back to measure them, never trained or tuned on.
+ */
+export const TRAINED_ON_SETS = ['conditions', 'extra-conditions', 'dev-conditions', ...'abcdefghi'.split('').map((letter) => `blind-${letter}`)];
+export const HELD_OUT_SETS = ['blind-j', 'blind-k'];
+
 const ConditionCaseSchema = z.object({
   id: z.string(),
   family: z.string(),

@@ -2,19 +2,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { turnsOf } from '../../engine/conditions/conversation.js';
-import { EVAL_DATA_DIR, loadConditionCases, loadJsonLines, type ConditionCase } from '../../eval/conditions/datasets.js';
+import { EVAL_DATA_DIR, loadConditionCases, loadJsonLines, TRAINED_ON_SETS, type ConditionCase } from '../../eval/conditions/datasets.js';
 
 export const TRAINING_DATA_DIR = fileURLToPath(new URL('./data/', import.meta.url));
 
 /** The families a model of single messages is trained for; contact details are found by their patterns alone. */
 export const MESSAGE_FAMILIES = ['pricing', 'frustration', 'competitor', 'booking-intent', 'cancellation', 'refund', 'human-agent', 'buying-signal'] as const;
 export type MessageFamily = (typeof MESSAGE_FAMILIES)[number];
-
-/**
- * Labelled conversations the models learn from and are cross-validated on, one fold per file.
- * blind-j and blind-k are never read here: they are the held-out measure of what training achieved.
- */
-export const CONVERSATION_SETS = ['conditions', 'extra-conditions', 'dev-conditions', ...'abcdefghi'.split('').map((letter) => `blind-${letter}`)];
 
 const MessageSchema = z.object({ family: z.enum(MESSAGE_FAMILIES), label: z.boolean(), text: z.string().min(1) });
 const EverydayMessageSchema = z.object({ text: z.string().min(1), intents: z.array(z.enum(MESSAGE_FAMILIES)) });
@@ -37,8 +31,9 @@ export function loadPrompts(): LabelledPrompt[] {
   return loadJsonLines(join(TRAINING_DATA_DIR, 'prompts.jsonl'), PromptSchema);
 }
 
+/** The labelled conversations the models learn from and are cross-validated on, one fold per set; never the held-out sets. */
 export function loadConversationSets(): Map<string, ConditionCase[]> {
-  return new Map(CONVERSATION_SETS.map((name) => [name, loadConditionCases(join(EVAL_DATA_DIR, `${name}.jsonl`))]));
+  return new Map(TRAINED_ON_SETS.map((name) => [name, loadConditionCases(join(EVAL_DATA_DIR, `${name}.jsonl`))]));
 }
 
 // banking77's mapping names changing one's details contact-details; the prompt families call it contact-change.

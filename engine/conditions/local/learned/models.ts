@@ -1,6 +1,6 @@
+import { readFileSync } from 'node:fs';
 import type { FamilyName } from '../family.js';
 import { LinearModel, type FeatureIndex, type LinearModelData } from './linear-model.js';
-import { readFileSync } from 'node:fs';
 
 /** A family's model of single user messages, with the probabilities cross-validation chose. */
 export interface MessageModelData extends LinearModelData {
